@@ -1,0 +1,24 @@
+using Ticketing.Hosting;
+
+namespace Ticketing.Gateway;
+
+public static class ClusterHosting
+{
+    /// <summary>
+    /// Embedded (default): this process co-hosts a silo. Client: it joins the silos of a cluster as an
+    /// Orleans client. Either way the handlers see one <see cref="IGrainFactory"/>.
+    /// </summary>
+    public static WebApplicationBuilder AddTicketingCluster(this WebApplicationBuilder builder)
+    {
+        if (ClusterSettings.From(builder.Configuration).Mode == ClusterMode.Client)
+        {
+            builder.UseOrleansClient(client => client.AddTicketingClient(builder.Configuration));
+        }
+        else
+        {
+            builder.UseOrleans(silo => silo.AddTicketingSilo(builder.Configuration));
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Ticketing.Gateway.Auth;
+using Ticketing.Gateway.Events;
+using Ticketing.Gateway.Infrastructure;
+using Ticketing.Gateway.Operations;
+using Ticketing.Gateway.Orders;
+using Ticketing.Gateway.Payments;
+using Ticketing.Gateway.Tickets;
+using Ticketing.Gateway.Users;
+using Ticketing.Hosting;
+
+namespace Ticketing.Gateway;
+
+/// <summary>The gateway: HTTP in, grain calls out. Tests build it exactly as <c>Program</c> does.</summary>
+public static partial class GatewayApp
+{
+    public const string DefaultUrl = "http://localhost:5080";
+    public const int MaxBodyBytes = 64 * 1024;
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
+            && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxBodyBytes);
+        builder.AddTicketingCluster();
+
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        });
+        builder.Services.AddTicketingProblems();
+        builder.Services.AddTicketingAuth(builder.Configuration, builder.Environment);
+        builder.Services.AddTicketingRateLimits(builder.Configuration);
+        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        builder.Services.AddOpenApi();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        app.MapUsersApi();
+        app.MapTicketsApi();
+        app.MapEventsApi();
+        app.MapOrdersApi();
+        app.MapPaymentsApi();
+        app.MapOperations();
+        // The storefront answers every other GET; unknown /api routes fall through to a 404 problem.
+        app.MapFallbackToFile("{*path:regex(^(?!api/).*$)}", "index.html").WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
+
+        WarnAboutEphemeralKey(app);
+        app.Lifetime.ApplicationStarted.Register(() => LogListening(app.Logger, app.Urls));
+        return app;
+    }
+
+    private static void WarnAboutEphemeralKey(WebApplication app)
+    {
+        if (app.Services.GetRequiredService<JwtSettings>().KeyIsEphemeral)
+        {
+            LogEphemeralKey(app.Logger);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ticketing is listening on {Urls}")]
+    private static partial void LogListening(ILogger logger, ICollection<string> urls);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ticketing:Jwt:SigningKey is not set: using a random key for this process; sessions end when it stops")]
+    private static partial void LogEphemeralKey(ILogger logger);
+}

@@ -1,0 +1,4 @@
+using Ticketing.Gateway;
+
+var app = GatewayApp.Build(args);
+await app.RunAsync();

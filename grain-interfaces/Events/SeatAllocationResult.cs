@@ -1,0 +1,26 @@
+using Ticketing.Tickets;
+
+namespace Ticketing.Events;
+
+public enum SeatAllocationOutcome
+{
+    Allocated,
+    NotFound,
+    NotOnSale,
+    SoldOut,
+    LimitReached,
+    OwnTicket,
+}
+
+[GenerateSerializer, Immutable, Alias("ticketing.seat-allocation-result")]
+public sealed record SeatAllocationResult(
+    [property: Id(0)] SeatAllocationOutcome Outcome,
+    [property: Id(1)] SeatTemplate? Seat)
+{
+    public static SeatAllocationResult Allocated(SeatTemplate seat) => new(SeatAllocationOutcome.Allocated, seat);
+    public static readonly SeatAllocationResult NotFound = new(SeatAllocationOutcome.NotFound, null);
+    public static readonly SeatAllocationResult NotOnSale = new(SeatAllocationOutcome.NotOnSale, null);
+    public static readonly SeatAllocationResult SoldOut = new(SeatAllocationOutcome.SoldOut, null);
+    public static readonly SeatAllocationResult LimitReached = new(SeatAllocationOutcome.LimitReached, null);
+    public static readonly SeatAllocationResult OwnTicket = new(SeatAllocationOutcome.OwnTicket, null);
+}

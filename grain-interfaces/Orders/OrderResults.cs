@@ -1,0 +1,55 @@
+namespace Ticketing.Orders;
+
+public enum OrderPlacementOutcome
+{
+    Placed,
+    TicketNotFound,
+    EventNotFound,
+    TicketReserved,
+    EventTicket,
+    OwnTicket,
+    NotOnSale,
+    SoldOut,
+    LimitReached,
+}
+
+[GenerateSerializer, Immutable, Alias("ticketing.order-placement-result")]
+public sealed record OrderPlacementResult(
+    [property: Id(0)] OrderPlacementOutcome Outcome,
+    [property: Id(1)] OrderView? Order)
+{
+    public static OrderPlacementResult Placed(OrderView order) => new(OrderPlacementOutcome.Placed, order);
+    public static OrderPlacementResult Refused(OrderPlacementOutcome outcome) => new(outcome, null);
+}
+
+public enum OrderCancelOutcome
+{
+    Cancelled,
+    NotFound,
+    Complete,
+    PaymentInProgress,
+}
+
+[GenerateSerializer, Immutable, Alias("ticketing.order-cancel-result")]
+public sealed record OrderCancelResult([property: Id(0)] OrderCancelOutcome Outcome, [property: Id(1)] OrderView? Order)
+{
+    public static OrderCancelResult Cancelled(OrderView order) => new(OrderCancelOutcome.Cancelled, order);
+    public static OrderCancelResult Refused(OrderCancelOutcome outcome) => new(outcome, null);
+}
+
+public enum PaymentStartOutcome
+{
+    Proceed,
+    NotFound,
+    Cancelled,
+    AlreadyPaid,
+    InProgress,
+}
+
+/// <summary>Whether a charge may start, and for how much.</summary>
+[GenerateSerializer, Immutable, Alias("ticketing.payment-start")]
+public sealed record PaymentStart([property: Id(0)] PaymentStartOutcome Outcome, [property: Id(1)] decimal Amount)
+{
+    public static PaymentStart Proceed(decimal amount) => new(PaymentStartOutcome.Proceed, amount);
+    public static PaymentStart Refused(PaymentStartOutcome outcome) => new(outcome, 0m);
+}

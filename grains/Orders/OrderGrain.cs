@@ -1,0 +1,384 @@
+using Microsoft.Extensions.Options;
+using Ticketing.Common;
+using Ticketing.Events;
+using Ticketing.Payments;
+using Ticketing.Tickets;
+
+namespace Ticketing.Orders;
+
+/// <summary>
+/// Drives one order's saga. It awaits its ticket and its event (which never await an order) and tells its
+/// payment only by one-way messages, so no call cycle can stall it. Expiry is a grain timer for precision
+/// plus a reminder that survives deactivation and silo loss; every call also checks expiry itself.
+/// </summary>
+public sealed partial class OrderGrain(
+    [PersistentState("order", StorageNames.Grains)] IPersistentState<OrderState> state,
+    DurableDeadline deadline,
+    IOptions<OrderOptions> options,
+    ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRemindable
+{
+    private const string ExpiryReminder = "order-expiry";
+
+    private IGrainTimer? expiryTimer;
+
+    // When this activation last asked a stuck payment to settle, so it asks once per recovery period.
+    private DateTime? recoveryRequestedAt;
+
+    private string OrderId => this.GetPrimaryKeyString();
+
+    private OrderState Order => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Order.Exists && Order.IsOpen)
+        {
+            ArmTimer();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<OrderPlacementResult> PlaceAsync(PlaceOrder command)
+    {
+        if (Order.Exists)
+        {
+            return Order.UserId == command.UserId
+                ? OrderPlacementResult.Placed(View())
+                : OrderPlacementResult.Refused(OrderPlacementOutcome.TicketReserved);
+        }
+
+        var now = deadline.UtcNow;
+        var expiresAt = now + options.Value.ReservationWindow;
+        var (outcome, ticket) = command.EventId is { } eventId
+            ? await ReserveSeatAsync(eventId, command.UserId, expiresAt)
+            : await ReserveTicketAsync(command.TicketId!, command.UserId, expiresAt);
+        if (outcome != OrderPlacementOutcome.Placed)
+        {
+            return OrderPlacementResult.Refused(outcome);
+        }
+
+        var placed = new OrderState
+        {
+            UserId = command.UserId,
+            Status = OrderStatus.Created,
+            ExpiresAt = expiresAt,
+            Ticket = new OrderTicket(ticket!.Id, ticket.Title, ticket.Price),
+            EventId = command.EventId,
+            CreatedAt = now,
+        };
+        try
+        {
+            await GrainFactory.GetGrain<IUserOrdersGrain>(command.UserId).AddAsync(new IndexPosition(now, OrderId));
+            state.State = placed;
+            await state.WriteStateAsync();
+        }
+        catch (Exception)
+        {
+            // The order was not saved: let go of what it took at once instead of waiting for the hold to expire.
+            state.State = new OrderState();
+            await ReleaseHoldsAsync(placed);
+            throw;
+        }
+
+        await deadline.ArmAsync(this, ExpiryReminder, expiresAt);
+        ArmTimer();
+        LogPlaced(logger, OrderId, ticket.Id, expiresAt);
+        return OrderPlacementResult.Placed(View());
+    }
+
+    public async Task<OrderView?> GetAsync(string userId)
+    {
+        if (!IsOwner(userId))
+        {
+            return null;
+        }
+
+        await ExpireIfDueAsync();
+        return View();
+    }
+
+    public async Task<OrderCancelResult> CancelAsync(string userId)
+    {
+        if (!IsOwner(userId))
+        {
+            return OrderCancelResult.Refused(OrderCancelOutcome.NotFound);
+        }
+
+        await ExpireIfDueAsync();
+        switch (Order.Status)
+        {
+            case OrderStatus.Complete:
+                return OrderCancelResult.Refused(OrderCancelOutcome.Complete);
+            case OrderStatus.AwaitingPayment:
+                return OrderCancelResult.Refused(OrderCancelOutcome.PaymentInProgress);
+            case OrderStatus.Created:
+                await CloseAsync(CancelReason.User);
+                break;
+        }
+
+        return OrderCancelResult.Cancelled(View());
+    }
+
+    public async Task<PaymentStart> BeginPaymentAsync(string userId)
+    {
+        if (!IsOwner(userId))
+        {
+            return PaymentStart.Refused(PaymentStartOutcome.NotFound);
+        }
+
+        await ExpireIfDueAsync();
+        switch (Order.Status)
+        {
+            case OrderStatus.Cancelled:
+                return PaymentStart.Refused(PaymentStartOutcome.Cancelled);
+            case OrderStatus.Complete:
+                return PaymentStart.Refused(PaymentStartOutcome.AlreadyPaid);
+            case OrderStatus.AwaitingPayment:
+                return PaymentStart.Refused(PaymentStartOutcome.InProgress);
+        }
+
+        if (!await Ticket().BeginPaymentAsync(OrderId))
+        {
+            // The hold ran out between our expiry check and the ticket's: the ticket's clock wins.
+            await CloseAsync(CancelReason.Expired);
+            return PaymentStart.Refused(PaymentStartOutcome.Cancelled);
+        }
+
+        state.State = Order with { Status = OrderStatus.AwaitingPayment, PaymentStartedAt = deadline.UtcNow };
+        recoveryRequestedAt = null;
+        await state.WriteStateAsync();
+        ArmTimer();
+        return PaymentStart.Proceed(Order.Ticket!.Price);
+    }
+
+    public async Task<bool> CompletePaymentAsync()
+    {
+        if (Order.Status == OrderStatus.Complete)
+        {
+            return true;
+        }
+
+        if (Order.Status != OrderStatus.AwaitingPayment || !await Ticket().SellAsync(OrderId))
+        {
+            LogCompletionRefused(logger, OrderId, Order.Status);
+            return false;
+        }
+
+        state.State = Order with { Status = OrderStatus.Complete };
+        await state.WriteStateAsync();
+        if (Order.EventId is { } eventId)
+        {
+            await GrainFactory.GetGrain<IEventGrain>(eventId).MarkSoldAsync(OrderId);
+        }
+
+        await StopDeadlinesAsync();
+        LogCompleted(logger, OrderId);
+        return true;
+    }
+
+    public async Task AbortPaymentAsync()
+    {
+        if (Order.Status != OrderStatus.AwaitingPayment)
+        {
+            return;
+        }
+
+        await Ticket().EndPaymentAsync(OrderId);
+        state.State = Order with { Status = OrderStatus.Created, PaymentStartedAt = null };
+        await state.WriteStateAsync();
+        await ExpireIfDueAsync();
+        if (Order.IsOpen)
+        {
+            ArmTimer();
+        }
+    }
+
+    public async Task ReconcileAsync(ReconcileOrder command)
+    {
+        if (!Order.Exists)
+        {
+            await ReleaseOrphanedHoldsAsync(command);
+            DeactivateOnIdle();
+            return;
+        }
+
+        await ExpireIfDueAsync();
+        if (Order.Status == OrderStatus.Cancelled)
+        {
+            await ReleaseHoldsAsync(Order);
+        }
+        else if (Order.Status == OrderStatus.Complete)
+        {
+            await Ticket().SellAsync(OrderId);
+            if (Order.EventId is { } eventId)
+            {
+                await GrainFactory.GetGrain<IEventGrain>(eventId).MarkSoldAsync(OrderId);
+            }
+        }
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!Order.Exists || !Order.IsOpen)
+        {
+            await DurableDeadline.DisarmAsync(this, ExpiryReminder);
+            return;
+        }
+
+        await ExpireIfDueAsync();
+    }
+
+    private async Task<(OrderPlacementOutcome, TicketView?)> ReserveTicketAsync(string ticketId, string buyerId, DateTime expiresAt)
+    {
+        var reserved = await GrainFactory.GetGrain<ITicketGrain>(ticketId)
+            .ReserveAsync(new ReserveTicket(OrderId, buyerId, expiresAt, Seat: null));
+        return reserved.Outcome switch
+        {
+            TicketReserveOutcome.Reserved => (OrderPlacementOutcome.Placed, reserved.Ticket),
+            TicketReserveOutcome.NotFound => (OrderPlacementOutcome.TicketNotFound, null),
+            TicketReserveOutcome.OwnTicket => (OrderPlacementOutcome.OwnTicket, null),
+            TicketReserveOutcome.EventTicket => (OrderPlacementOutcome.EventTicket, null),
+            _ => (OrderPlacementOutcome.TicketReserved, null),
+        };
+    }
+
+    private async Task<(OrderPlacementOutcome, TicketView?)> ReserveSeatAsync(string eventId, string buyerId, DateTime expiresAt)
+    {
+        var drop = GrainFactory.GetGrain<IEventGrain>(eventId);
+        var allocation = await drop.AllocateSeatAsync(new AllocateSeat(OrderId, buyerId, expiresAt));
+        if (allocation.Seat is not { } seat)
+        {
+            return (allocation.Outcome switch
+            {
+                SeatAllocationOutcome.NotFound => OrderPlacementOutcome.EventNotFound,
+                SeatAllocationOutcome.NotOnSale => OrderPlacementOutcome.NotOnSale,
+                SeatAllocationOutcome.LimitReached => OrderPlacementOutcome.LimitReached,
+                SeatAllocationOutcome.OwnTicket => OrderPlacementOutcome.OwnTicket,
+                _ => OrderPlacementOutcome.SoldOut,
+            }, null);
+        }
+
+        var reserved = await GrainFactory.GetGrain<ITicketGrain>(Ids.SeatTicketId(eventId, seat.Seat))
+            .ReserveAsync(new ReserveTicket(OrderId, buyerId, expiresAt, seat));
+        if (reserved.Outcome != TicketReserveOutcome.Reserved)
+        {
+            // The event believed the seat free but its ticket disagrees: never sell it twice, give the seat up.
+            LogSeatDisagrees(logger, eventId, seat.Seat, reserved.Outcome);
+            await drop.ReleaseSeatAsync(OrderId);
+            return (OrderPlacementOutcome.SoldOut, null);
+        }
+
+        return (OrderPlacementOutcome.Placed, reserved.Ticket);
+    }
+
+    /// <summary>Any request after <c>expiresAt</c> sees the order expired, whether or not the timer fired yet.</summary>
+    private async Task ExpireIfDueAsync()
+    {
+        var now = deadline.UtcNow;
+        if (Order.Status == OrderStatus.Created && now >= Order.ExpiresAt)
+        {
+            await CloseAsync(CancelReason.Expired);
+        }
+        else if (Order.Status == OrderStatus.AwaitingPayment && now >= NextRecoveryAt())
+        {
+            LogPaymentStuck(logger, OrderId);
+            recoveryRequestedAt = now;
+            await GrainFactory.GetGrain<IPaymentGrain>(OrderId).RecoverAsync();
+        }
+    }
+
+    private async Task CloseAsync(CancelReason reason)
+    {
+        state.State = Order with { Status = OrderStatus.Cancelled, CancelReason = reason, PaymentStartedAt = null };
+        await state.WriteStateAsync();
+        await ReleaseHoldsAsync(Order);
+        await StopDeadlinesAsync();
+        LogCancelled(logger, OrderId, reason);
+    }
+
+    private async Task ReleaseHoldsAsync(OrderState order)
+    {
+        await GrainFactory.GetGrain<ITicketGrain>(order.Ticket!.Id).ReleaseAsync(OrderId);
+        if (order.EventId is { } eventId)
+        {
+            await GrainFactory.GetGrain<IEventGrain>(eventId).ReleaseSeatAsync(OrderId);
+        }
+    }
+
+    /// <summary>This order was never saved (its silo died while placing it): free whatever it had taken.</summary>
+    private async Task ReleaseOrphanedHoldsAsync(ReconcileOrder command)
+    {
+        if (command.TicketId is { } ticketId)
+        {
+            await GrainFactory.GetGrain<ITicketGrain>(ticketId).ReleaseAsync(OrderId);
+        }
+
+        if (command.EventId is { } eventId)
+        {
+            var drop = GrainFactory.GetGrain<IEventGrain>(eventId);
+            if (await drop.GetSeatOfOrderAsync(OrderId) is { } seat)
+            {
+                await GrainFactory.GetGrain<ITicketGrain>(Ids.SeatTicketId(eventId, seat)).ReleaseAsync(OrderId);
+            }
+
+            await drop.ReleaseSeatAsync(OrderId);
+        }
+    }
+
+    private void ArmTimer()
+    {
+        var at = Order.Status == OrderStatus.AwaitingPayment ? NextRecoveryAt() : Order.ExpiresAt;
+        var due = deadline.Until(at);
+        if (expiryTimer is null)
+        {
+            expiryTimer = this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan));
+        }
+        else
+        {
+            expiryTimer.Change(due, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private DateTime NextRecoveryAt() =>
+        (recoveryRequestedAt ?? Order.PaymentStartedAt!.Value) + options.Value.PaymentRecoveryAfter;
+
+    private async Task OnTimerAsync(CancellationToken cancellationToken)
+    {
+        await ExpireIfDueAsync();
+        if (Order.IsOpen)
+        {
+            ArmTimer();
+        }
+    }
+
+    private async Task StopDeadlinesAsync()
+    {
+        expiryTimer?.Dispose();
+        expiryTimer = null;
+        await DurableDeadline.DisarmAsync(this, ExpiryReminder);
+    }
+
+    private bool IsOwner(string userId) => Order.Exists && Order.UserId == userId;
+
+    private ITicketGrain Ticket() => GrainFactory.GetGrain<ITicketGrain>(Order.Ticket!.Id);
+
+    private OrderView View() => Order.ToView(OrderId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} holds ticket {TicketId} until {ExpiresAt:o}")]
+    private static partial void LogPlaced(ILogger logger, string orderId, string ticketId, DateTime expiresAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} cancelled ({Reason})")]
+    private static partial void LogCancelled(ILogger logger, string orderId, CancelReason reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} paid and complete")]
+    private static partial void LogCompleted(ILogger logger, string orderId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} refused completion in status {Status}")]
+    private static partial void LogCompletionRefused(ILogger logger, string orderId, OrderStatus status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} has been awaiting its payment too long; asking the payment to settle")]
+    private static partial void LogPaymentStuck(ILogger logger, string orderId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Event {EventId} allocated seat {Seat} but its ticket answered {Outcome}")]
+    private static partial void LogSeatDisagrees(ILogger logger, string eventId, int seat, TicketReserveOutcome outcome);
+}

@@ -1,0 +1,18 @@
+namespace Ticketing.Payments;
+
+/// <summary>A charge sent (or about to be sent) to the processor, recorded first so a crash can be settled.</summary>
+[GenerateSerializer, Immutable, Alias("ticketing.pending-charge")]
+public sealed record PendingCharge(
+    [property: Id(0)] string IdempotencyKey,
+    [property: Id(1)] string Token,
+    [property: Id(2)] decimal Amount,
+    [property: Id(3)] string Currency);
+
+[GenerateSerializer, Alias("ticketing.payment-state")]
+public sealed record PaymentState
+{
+    [Id(0)] public string? UserId { get; init; }
+    [Id(1)] public int Attempts { get; init; }
+    [Id(2)] public PendingCharge? Pending { get; init; }
+    [Id(3)] public PaymentView? Payment { get; init; }
+}

@@ -1,0 +1,246 @@
+using Ticketing.Common;
+using Ticketing.Events;
+using Ticketing.Orders;
+
+namespace Ticketing.Tickets;
+
+/// <summary>
+/// Owns one ticket and its lock. Calls only downstream (its event, the catalog) and never awaits an order,
+/// so orders may await it without a cycle; it tells an order about a stale hold by a one-way message.
+/// </summary>
+public sealed partial class TicketGrain(
+    [PersistentState("ticket", StorageNames.Grains)] IPersistentState<TicketState> state,
+    DurableDeadline deadline,
+    ILogger<TicketGrain> logger) : Grain, ITicketGrain, IRemindable
+{
+    private const string HoldReminder = "hold-expiry";
+
+    private string TicketId => this.GetPrimaryKeyString();
+
+    public async Task<TicketView?> GetAsync()
+    {
+        if (!state.State.Exists)
+        {
+            var seat = await FindSeatAsync();
+            return seat is null ? null : TicketState.FromSeat(seat).ToView(TicketId);
+        }
+
+        await ReleaseExpiredHoldAsync();
+        return View();
+    }
+
+    public async Task<TicketView> CreateAsync(CreateTicket command)
+    {
+        if (!state.State.Exists)
+        {
+            state.State = new TicketState
+            {
+                Title = command.Title,
+                Price = command.Price,
+                SellerId = command.SellerId,
+                CreatedAt = deadline.UtcNow,
+                Status = TicketStatus.Available,
+            };
+            await SaveAsync();
+        }
+
+        return View();
+    }
+
+    public async Task<TicketUpdateResult> UpdateAsync(UpdateTicket command)
+    {
+        if (!state.State.Exists)
+        {
+            var seat = await FindSeatAsync();
+            if (seat is null)
+            {
+                return TicketUpdateResult.NotFound;
+            }
+
+            return seat.OrganizerId == command.UserId ? TicketUpdateResult.EventTicket : TicketUpdateResult.NotOwner;
+        }
+
+        await ReleaseExpiredHoldAsync();
+        var ticket = state.State;
+        if (ticket.SellerId != command.UserId)
+        {
+            return TicketUpdateResult.NotOwner;
+        }
+
+        if (ticket.Status != TicketStatus.Available)
+        {
+            return TicketUpdateResult.Reserved;
+        }
+
+        if (ticket.EventId is not null)
+        {
+            return TicketUpdateResult.EventTicket;
+        }
+
+        state.State = ticket with { Title = command.Title, Price = command.Price, Version = ticket.Version + 1 };
+        await SaveAsync();
+        return TicketUpdateResult.Updated(View());
+    }
+
+    public async Task<TicketReserveResult> ReserveAsync(ReserveTicket command)
+    {
+        if (!state.State.Exists)
+        {
+            if (command.Seat is not null && Ids.SeatTicketId(command.Seat.EventId, command.Seat.Seat) == TicketId)
+            {
+                state.State = TicketState.FromSeat(command.Seat);
+            }
+            else
+            {
+                return await FindSeatAsync() is null ? TicketReserveResult.NotFound : TicketReserveResult.EventTicket;
+            }
+        }
+        else if (state.State.EventId is not null && command.Seat is null)
+        {
+            // An event's seat is only sold through its event, which enforces on-sale time and per-buyer limits.
+            return TicketReserveResult.EventTicket;
+        }
+
+        await ReleaseExpiredHoldAsync();
+        var ticket = state.State;
+        if (ticket.Lock?.OrderId == command.OrderId)
+        {
+            return TicketReserveResult.Reserved(View());
+        }
+
+        if (ticket.SellerId == command.BuyerId)
+        {
+            return TicketReserveResult.OwnTicket;
+        }
+
+        if (ticket.Status != TicketStatus.Available)
+        {
+            return TicketReserveResult.AlreadyHeld;
+        }
+
+        state.State = ticket with
+        {
+            Status = TicketStatus.Reserved,
+            Lock = new TicketLock(command.OrderId, command.ExpiresAt, Paying: false),
+            Version = ticket.Version + 1,
+        };
+        await SaveAsync();
+        await deadline.ArmAsync(this, HoldReminder, command.ExpiresAt);
+        return TicketReserveResult.Reserved(View());
+    }
+
+    public async Task<bool> BeginPaymentAsync(string orderId)
+    {
+        await ReleaseExpiredHoldAsync();
+        var ticket = state.State;
+        if (ticket.Status != TicketStatus.Reserved || ticket.Lock is not { } hold || hold.OrderId != orderId)
+        {
+            return false;
+        }
+
+        if (!hold.Paying)
+        {
+            state.State = ticket with { Lock = hold with { Paying = true } };
+            await state.WriteStateAsync();
+        }
+
+        return true;
+    }
+
+    public async Task EndPaymentAsync(string orderId)
+    {
+        var ticket = state.State;
+        if (ticket.Status == TicketStatus.Reserved && ticket.Lock is { Paying: true } hold && hold.OrderId == orderId)
+        {
+            state.State = ticket with { Lock = hold with { Paying = false } };
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task<bool> SellAsync(string orderId)
+    {
+        var ticket = state.State;
+        if (ticket.Lock?.OrderId != orderId || ticket.Status == TicketStatus.Available)
+        {
+            return false;
+        }
+
+        if (ticket.Status == TicketStatus.Reserved)
+        {
+            state.State = ticket with { Status = TicketStatus.Sold, Version = ticket.Version + 1 };
+            await SaveAsync();
+            await DurableDeadline.DisarmAsync(this, HoldReminder);
+        }
+
+        return true;
+    }
+
+    public async Task ReleaseAsync(string orderId)
+    {
+        var ticket = state.State;
+        if (ticket.Status == TicketStatus.Reserved && ticket.Lock?.OrderId == orderId)
+        {
+            await FreeAsync();
+        }
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (state.State.Status != TicketStatus.Reserved)
+        {
+            await DurableDeadline.DisarmAsync(this, HoldReminder);
+            return;
+        }
+
+        await ReleaseExpiredHoldAsync();
+    }
+
+    /// <summary>
+    /// A hold past its expiry frees the ticket the moment anyone looks, so a buyer never waits on a timer. The
+    /// ticket also tells its event and nudges the order, which covers an order that never came to life.
+    /// </summary>
+    private async Task ReleaseExpiredHoldAsync()
+    {
+        if (!state.State.HoldExpiredAt(deadline.UtcNow))
+        {
+            return;
+        }
+
+        var orderId = state.State.Lock!.OrderId;
+        LogHoldExpired(logger, TicketId, orderId);
+        await FreeAsync();
+        GrainFactory.GetGrain<IOrderGrain>(orderId).ReconcileAsync(new ReconcileOrder(TicketId, null)).Ignore();
+    }
+
+    private async Task FreeAsync()
+    {
+        var ticket = state.State;
+        var orderId = ticket.Lock!.OrderId;
+        state.State = ticket with { Status = TicketStatus.Available, Lock = null, Version = ticket.Version + 1 };
+        await SaveAsync();
+        await DurableDeadline.DisarmAsync(this, HoldReminder);
+        if (ticket.EventId is { } eventId)
+        {
+            await GrainFactory.GetGrain<IEventGrain>(eventId).ReleaseSeatAsync(orderId);
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        await state.WriteStateAsync();
+        if (state.State.EventId is null)
+        {
+            await GrainFactory.TicketCatalog().UpsertAsync(View());
+        }
+    }
+
+    private async Task<SeatTemplate?> FindSeatAsync() =>
+        Ids.TryParseSeat(TicketId, out var eventId, out var seat)
+            ? await GrainFactory.GetGrain<IEventGrain>(eventId).GetSeatTemplateAsync(seat)
+            : null;
+
+    private TicketView View() => state.State.ToView(TicketId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Hold of order {OrderId} on ticket {TicketId} expired")]
+    private static partial void LogHoldExpired(ILogger logger, string ticketId, string orderId);
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+
+namespace Ticketing.Hosting;
+
+/// <summary>
+/// How this process takes part in the cluster, read from <c>Ticketing:*</c>. The defaults describe the
+/// embedded mode: one process, a silo co-hosted with the gateway, memory storage, everything on 127.0.0.1.
+/// </summary>
+public sealed record ClusterSettings
+{
+    /// <summary><c>Ticketing:Cluster:Mode</c>: <c>Embedded</c> (gateway co-hosts a silo) or <c>Client</c>.</summary>
+    public ClusterMode Mode { get; init; } = ClusterMode.Embedded;
+
+    /// <summary><c>Ticketing:Storage</c>: <c>Memory</c> (default).</summary>
+    public StorageKind Storage { get; init; } = StorageKind.Memory;
+
+    public string ServiceId { get; init; } = "ticketing";
+    public string ClusterId { get; init; } = "dev";
+    public int SiloPort { get; init; } = 11111;
+    public int GatewayPort { get; init; } = 30000;
+
+    /// <summary>The silo port of the first silo, which others join in memory (development) clustering.</summary>
+    public int PrimarySiloPort { get; init; } = 11111;
+
+    public IPAddress AdvertisedIP { get; init; } = IPAddress.Loopback;
+
+    /// <summary>Lower bound of reminder periods; tests lower it to see durable expiry within seconds.</summary>
+    public TimeSpan MinimumReminderPeriod { get; init; } = TimeSpan.FromMinutes(1);
+
+    public static ClusterSettings From(IConfiguration configuration)
+    {
+        var defaults = new ClusterSettings();
+        var silo = configuration.GetSection("Ticketing:Silo");
+        return new ClusterSettings
+        {
+            Mode = configuration.GetValue("Ticketing:Cluster:Mode", defaults.Mode),
+            Storage = configuration.GetValue("Ticketing:Storage", defaults.Storage),
+            ServiceId = silo.GetValue("ServiceId", defaults.ServiceId)!,
+            ClusterId = silo.GetValue("ClusterId", defaults.ClusterId)!,
+            SiloPort = silo.GetValue("SiloPort", defaults.SiloPort),
+            GatewayPort = silo.GetValue("GatewayPort", defaults.GatewayPort),
+            PrimarySiloPort = silo.GetValue("PrimarySiloPort", silo.GetValue("SiloPort", defaults.PrimarySiloPort)),
+            AdvertisedIP = silo["AdvertisedIP"] is { Length: > 0 } ip ? IPAddress.Parse(ip) : defaults.AdvertisedIP,
+            MinimumReminderPeriod = configuration.GetValue("Ticketing:Reminders:MinimumPeriod", defaults.MinimumReminderPeriod),
+        };
+    }
+}
+
+public enum ClusterMode
+{
+    Embedded,
+    Client,
+}
+
+public enum StorageKind
+{
+    Memory,
+}

@@ -1,0 +1,44 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+
+namespace Ticketing.Hosting;
+
+/// <summary>The one silo configuration, used by the silo host and by the gateway's embedded silo alike.</summary>
+public static class TicketingSilo
+{
+    public static ISiloBuilder AddTicketingSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var settings = ClusterSettings.From(configuration);
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ServiceId = settings.ServiceId;
+            o.ClusterId = settings.ClusterId;
+        });
+        silo.Configure<EndpointOptions>(o =>
+        {
+            o.AdvertisedIPAddress = settings.AdvertisedIP;
+            o.SiloPort = settings.SiloPort;
+            o.GatewayPort = settings.GatewayPort;
+            // Listen where we advertise: locally that is 127.0.0.1, never the machine's other addresses.
+            o.SiloListeningEndpoint = new IPEndPoint(settings.AdvertisedIP, settings.SiloPort);
+            o.GatewayListeningEndpoint = new IPEndPoint(settings.AdvertisedIP, settings.GatewayPort);
+        });
+
+        switch (settings.Storage)
+        {
+            case StorageKind.Memory:
+                silo.UseDevelopmentClustering(new IPEndPoint(settings.AdvertisedIP, settings.PrimarySiloPort));
+                silo.AddMemoryGrainStorage(StorageNames.Grains);
+                silo.UseInMemoryReminderService();
+                break;
+        }
+
+        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = settings.MinimumReminderPeriod);
+        silo.AddDashboard();
+        silo.Services.AddTicketingGrainServices(configuration);
+        return silo;
+    }
+}
