@@ -46,8 +46,7 @@ public static partial class GatewayApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseStorefront();
         app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimiter();
@@ -59,8 +58,7 @@ public static partial class GatewayApp
         app.MapOrdersApi();
         app.MapPaymentsApi();
         app.MapOperations();
-        // The storefront answers every other GET; unknown /api routes fall through to a 404 problem.
-        app.MapFallbackToFile("{*path:regex(^(?!api/).*$)}", "index.html").WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
+        app.MapStorefrontFallback();
 
         WarnAboutEphemeralKey(app);
         app.Lifetime.ApplicationStarted.Register(() => LogListening(app.Logger, app.Urls));

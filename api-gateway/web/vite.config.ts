@@ -2,13 +2,14 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// The gateway serves dist/ at '/', so the bundle uses absolute asset paths.
+// The gateway serves the bundle at '/', so it uses absolute asset paths.
 // In development `npm run dev` forwards /api to a locally running gateway.
 export default defineConfig({
   base: '/',
   plugins: [react()],
   build: {
-    outDir: 'dist',
+    // Straight into the gateway's web root, which serves it (the gateway's build runs this).
+    outDir: '../wwwroot',
     emptyOutDir: true,
   },
   server: {

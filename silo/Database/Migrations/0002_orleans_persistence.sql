@@ -11,6 +11,11 @@
 -- information only and are not part of the identity, so changing the provider's hash function cannot
 -- make existing rows invisible.
 --
+-- Caution: the provider does not send the grain's type - @GrainTypeString is the *state name* given in
+-- [PersistentState("name", ...)] - and the key parts carry no type either. Two grain classes that use
+-- the same state name and the same key share one row (JSON fails on read, the Orleans binary serializer
+-- may silently decode the other type). Give each grain class's state a name unique across the silo.
+--
 -- ETag semantics: every successful write or clear gives the row a new version drawn from one
 -- database-wide sequence, so a key's versions only grow - also across a delete and re-create
 -- (DeleteStateOnClear), where a per-row counter restarting at 1 would let a stale ETag match again.

@@ -1,8 +1,14 @@
-import { MutationCache, QueryClient } from '@tanstack/react-query';
-import { isApiError } from './ApiError';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { currentUserKey } from '../auth/currentUserKey';
+import { isApiError } from './ApiError';
 
 export function createQueryClient(): QueryClient {
+  // A 401 means the session ended: ask again who (if anyone) is signed in, so the header
+  // updates and guarded pages send the visitor to sign in.
+  const onError = (error: Error) => {
+    if (isApiError(error) && error.status === 401) void client.invalidateQueries({ queryKey: currentUserKey });
+  };
+
   const client: QueryClient = new QueryClient({
     defaultOptions: {
       queries: {
@@ -12,12 +18,8 @@ export function createQueryClient(): QueryClient {
       },
       mutations: { retry: false },
     },
-    mutationCache: new MutationCache({
-      // A 401 means the session ended: let the header and guards find out who (if anyone) is signed in.
-      onError: (error) => {
-        if (isApiError(error) && error.status === 401) void client.invalidateQueries({ queryKey: currentUserKey });
-      },
-    }),
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
   });
   return client;
 }
