@@ -12,11 +12,11 @@ public static class ClusterHosting
     {
         if (ClusterSettings.From(builder.Configuration).Mode == ClusterMode.Client)
         {
-            builder.UseOrleansClient(client => client.AddTicketingClient(builder.Configuration));
+            builder.AddTicketingClientHost();
         }
         else
         {
-            builder.UseOrleans(silo => silo.AddTicketingSilo(builder.Configuration));
+            builder.AddTicketingSiloHost();
         }
 
         return builder;

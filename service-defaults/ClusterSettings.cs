@@ -12,8 +12,11 @@ public sealed record ClusterSettings
     /// <summary><c>Ticketing:Cluster:Mode</c>: <c>Embedded</c> (gateway co-hosts a silo) or <c>Client</c>.</summary>
     public ClusterMode Mode { get; init; } = ClusterMode.Embedded;
 
-    /// <summary><c>Ticketing:Storage</c>: <c>Memory</c> (default).</summary>
+    /// <summary><c>Ticketing:Storage</c>: <c>Memory</c> (default) or <c>Postgres</c>.</summary>
     public StorageKind Storage { get; init; } = StorageKind.Memory;
+
+    /// <summary><c>ConnectionStrings:Postgres</c>: grain state, membership and reminders when storage is Postgres.</summary>
+    public string? PostgresConnectionString { get; init; }
 
     public string ServiceId { get; init; } = "ticketing";
     public string ClusterId { get; init; } = "dev";
@@ -36,6 +39,7 @@ public sealed record ClusterSettings
         {
             Mode = configuration.GetValue("Ticketing:Cluster:Mode", defaults.Mode),
             Storage = configuration.GetValue("Ticketing:Storage", defaults.Storage),
+            PostgresConnectionString = configuration.GetConnectionString("Postgres"),
             ServiceId = silo.GetValue("ServiceId", defaults.ServiceId)!,
             ClusterId = silo.GetValue("ClusterId", defaults.ClusterId)!,
             SiloPort = silo.GetValue("SiloPort", defaults.SiloPort),
@@ -45,6 +49,11 @@ public sealed record ClusterSettings
             MinimumReminderPeriod = configuration.GetValue("Ticketing:Reminders:MinimumPeriod", defaults.MinimumReminderPeriod),
         };
     }
+
+    /// <summary>The PostgreSQL connection string, or a clear refusal to start without one.</summary>
+    public string RequirePostgres() => string.IsNullOrWhiteSpace(PostgresConnectionString)
+        ? throw new InvalidOperationException("Ticketing:Storage is Postgres but ConnectionStrings:Postgres is not set.")
+        : PostgresConnectionString;
 }
 
 public enum ClusterMode
@@ -56,4 +65,5 @@ public enum ClusterMode
 public enum StorageKind
 {
     Memory,
+    Postgres,
 }

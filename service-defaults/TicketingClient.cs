@@ -11,6 +11,7 @@ public static class TicketingClient
     public static IClientBuilder AddTicketingClient(this IClientBuilder client, IConfiguration configuration)
     {
         var settings = ClusterSettings.From(configuration);
+        var connectAttempts = 0;
         client.Configure<ClusterOptions>(o =>
         {
             o.ServiceId = settings.ServiceId;
@@ -22,7 +23,22 @@ public static class TicketingClient
             case StorageKind.Memory:
                 client.UseStaticClustering(new IPEndPoint(settings.AdvertisedIP, settings.GatewayPort));
                 break;
+            case StorageKind.Postgres:
+                var connectionString = settings.RequirePostgres();
+                client.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = PostgresStorage.Invariant;
+                    o.ConnectionString = connectionString;
+                });
+                break;
         }
+
+        // Silos may still be starting (or restarting): keep trying for a minute before giving up.
+        client.UseConnectionRetryFilter(async (exception, cancellationToken) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            return ++connectAttempts < 60;
+        });
 
         client.AddDashboard();
         return client;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Ticketing.Common;
 
 namespace Ticketing.Hosting;
 
@@ -34,7 +35,28 @@ public static class TicketingSilo
                 silo.AddMemoryGrainStorage(StorageNames.Grains);
                 silo.UseInMemoryReminderService();
                 break;
+            case StorageKind.Postgres:
+                var connectionString = settings.RequirePostgres();
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = PostgresStorage.Invariant;
+                    o.ConnectionString = connectionString;
+                });
+                silo.AddAdoNetGrainStorage(StorageNames.Grains, o =>
+                {
+                    o.Invariant = PostgresStorage.Invariant;
+                    o.ConnectionString = connectionString;
+                });
+                silo.Services.UseOrleansBinaryStateFormat(StorageNames.Grains);
+                silo.UseAdoNetReminderService(o =>
+                {
+                    o.Invariant = PostgresStorage.Invariant;
+                    o.ConnectionString = connectionString;
+                });
+                break;
         }
+
+        silo.AddIncomingGrainCallFilter<StorageFaultFilter>();
 
         silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = settings.MinimumReminderPeriod);
         silo.AddDashboard();

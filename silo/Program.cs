@@ -1,10 +1,18 @@
 using Ticketing.Hosting;
+using Ticketing.Silo;
 
-// A silo host: the grains live here when the gateway runs as a client (Ticketing:Cluster:Mode=Client).
+// `dotnet run --project silo -- db migrate` applies the PostgreSQL schema and exits.
+if (args is ["db", "migrate", ..])
+{
+    return await DatabaseCommand.MigrateAsync(args[2..]);
+}
+
+// Otherwise, a silo: the grains live here when the gateway runs as a client (Ticketing:Cluster:Mode=Client).
 var builder = WebApplication.CreateBuilder(args);
-builder.UseOrleans(silo => silo.AddTicketingSilo(builder.Configuration));
+builder.AddTicketingSiloHost();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
 app.MapHealthChecks("/healthz");
 await app.RunAsync();
+return 0;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Ticketing.Silo.Database;
+namespace Ticketing.Hosting.Database;
 
 /// <summary>
 /// Applies the SQL migrations embedded in the silo assembly (<c>Database/Migrations/NNNN_name.sql</c>) to a

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Ticketing.Silo.Database;
+namespace Ticketing.Hosting.Database;
 
 /// <summary>One versioned SQL migration embedded in the silo assembly.</summary>
 /// <param name="Version">The number in the file name (<c>0002_orleans_persistence.sql</c> is version 2).</param>
