@@ -39,7 +39,11 @@ public static partial class GatewayApp
         builder.Services.AddTicketingProblems();
         builder.Services.AddTicketingAuth(builder.Configuration, builder.Environment);
         builder.Services.AddTicketingRateLimits(builder.Configuration);
-        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        var health = builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        if (ClusterSettings.From(builder.Configuration).Storage == StorageKind.Postgres)
+        {
+            health.AddCheck<PostgresHealthCheck>("storage", tags: ["ready"]);
+        }
         builder.Services.AddOpenApi();
         builder.Services.TryAddSingleton(TimeProvider.System);
 

@@ -24,8 +24,10 @@ public sealed partial class RequestExceptionHandler(IProblemDetailsService probl
                 StatusCodes.Status415UnsupportedMediaType => "The request body must be JSON (Content-Type: application/json).",
                 _ => BodyMessage(bad),
             }),
+            _ when StorageFaults.IsStorageFault(exception) =>
+                Unavailable("storage_unavailable", "Storage is briefly unavailable; nothing was changed. Please retry."),
             TimeoutException or SiloUnavailableException or OrleansMessageRejectionException =>
-                Framework(StatusCodes.Status503ServiceUnavailable, "The service is briefly unavailable; please retry."),
+                Unavailable("unavailable", "The service is briefly unavailable; please retry."),
             _ => null,
         };
 
@@ -72,6 +74,13 @@ public sealed partial class RequestExceptionHandler(IProblemDetailsService probl
         bad.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase)
             ? "A JSON request body is required."
             : "The request could not be read.";
+
+    private static ProblemDetails Unavailable(string code, string detail) => new()
+    {
+        Status = StatusCodes.Status503ServiceUnavailable,
+        Detail = detail,
+        Extensions = { ["code"] = code },
+    };
 
     private static ProblemDetails Framework(int status, string detail)
     {

@@ -83,7 +83,7 @@ public sealed class PostgresServer : IAsyncLifetime, IAsyncDisposable
         ?? DefaultBinDirectory;
 
     /// <summary>Always 127.0.0.1.</summary>
-    public string Host => "127.0.0.1";
+    public const string Host = "127.0.0.1";
 
     /// <summary>The TCP port, fixed at the first start and reused by later starts.</summary>
     public int Port { get; private set; }

@@ -23,6 +23,9 @@ public class GatewayFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The gateway's services (its cluster client, for tests that inspect the cluster).</summary>
+    public IServiceProvider Services => app?.Services ?? throw new InvalidOperationException("The gateway is not started.");
+
     /// <summary>The gateway project's folder, whose wwwroot holds the built storefront.</summary>
     public static string GatewayContentRoot { get; } = typeof(GatewayFixture).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "GatewayContentRoot").Value!;
