@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test of Ticketing: the .NET suites (grains on an Orleans test cluster, the HTTP contract
-# through the real gateway), the storefront's component tests and its end-to-end flows in headless
-# Chromium. Installs the Debian packages the tests need when they are missing.
+# through the real gateway, the durable cluster on a throwaway PostgreSQL), the storefront's component
+# tests and its end-to-end flows in headless Chromium. Installs the Debian packages the tests need
+# when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql-15)
 if ((${#missing[@]})); then
   echo "Installing ${missing[*]} ..."
   sudo_cmd=()

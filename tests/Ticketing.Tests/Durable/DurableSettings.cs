@@ -18,6 +18,7 @@ public static class DurableSettings
         ["Ticketing:Silo:ClusterId"] = clusterId,
         ["Ticketing:Orders:ReservationWindow"] = (reservationWindow ?? TimeSpan.FromMinutes(15)).ToString("c", CultureInfo.InvariantCulture),
         ["Ticketing:Reminders:MinimumPeriod"] = "00:00:05",
+        ["Ticketing:Orders:PaymentRecoveryAfter"] = "00:00:10",
         ["Ticketing:RateLimits:TokensPerSecond"] = "100000",
         ["Ticketing:RateLimits:Burst"] = "100000",
     };
