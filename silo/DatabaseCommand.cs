@@ -22,7 +22,7 @@ public static class DatabaseCommand
         var result = await SchemaMigrator.MigrateAsync(connectionString, logger, cancel.Token);
         Console.WriteLine(result.WasUpToDate
             ? $"Schema is up to date at version {result.CurrentVersion}."
-            : $"Schema migrated from version {result.PreviousVersion} to {result.CurrentVersion} (applied {string.Join(", ", result.Applied)}).");
+            : $"Schema migrated from version {result.PreviousVersion} to {result.CurrentVersion} (applied {string.Join(", ", result.Applied.Select(m => $"{m.Version:D4}_{m.Name}"))}).");
         return 0;
     }
 }
