@@ -59,6 +59,7 @@ public static partial class GatewayApp
         app.MapUsersApi();
         app.MapTicketsApi();
         app.MapEventsApi();
+        app.MapLiveAvailability();
         app.MapOrdersApi();
         app.MapPaymentsApi();
         app.MapOperations();

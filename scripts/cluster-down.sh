@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stops the local cluster started by cluster-up.sh: gateway, silos (gracefully), then PostgreSQL.
+# Stops the local cluster started by cluster-up.sh: gateway, silos (gracefully), then PostgreSQL and NATS.
 # --purge also deletes its data (.cluster/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +20,11 @@ done
 if [ -f "$root/pg/postmaster.pid" ]; then
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$pg_bin/pg_ctl" -D "$root/pg" -m fast -w stop >/dev/null
   else "$pg_bin/pg_ctl" -D "$root/pg" -m fast -w stop >/dev/null; fi
+fi
+
+if [ -f "$root/pids/nats" ]; then
+  kill -TERM "$(cat "$root/pids/nats")" 2>/dev/null || true
+  rm -f "$root/pids/nats"
 fi
 
 [ "${1:-}" = "--purge" ] && rm -rf "$root"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts a local durable cluster: a throwaway PostgreSQL 15, three silos and a gateway (client mode) on
-# 127.0.0.1. State lives in .cluster/ and survives cluster-down.sh (use --purge there to drop it).
+# 127.0.0.1; with STREAMS=nats also Debian's nats-server for the streams and integration events. State lives
+# in .cluster/ and survives cluster-down.sh (use --purge there to drop it).
 # Gateway: http://localhost:5080   Stop: scripts/cluster-down.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +28,15 @@ export Ticketing__Storage=Postgres
 export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=ticketing"
 export Ticketing__Jwt__SigningKey=$(cat "$root/jwt.key")
 export Ticketing__Silo__ClusterId=local Ticketing__Silo__AdvertisedIP=127.0.0.1
+
+# STREAMS=nats: Orleans streams and integration events on a local nats-server (nats/ticketing.conf, JetStream).
+if [ "${STREAMS:-memory}" = nats ]; then
+  nats_port=${NATS_PORT:-4222}
+  nats_server=$(command -v nats-server || echo /usr/sbin/nats-server)
+  nohup "$nats_server" -c nats/ticketing.conf -p "$nats_port" -sd "$root/nats" >"$root/logs/nats.log" 2>&1 &
+  echo $! > "$root/pids/nats"
+  export Ticketing__Streams=Nats Ticketing__Nats__Url=nats://127.0.0.1:$nats_port
+fi
 
 dotnet build -c Release --nologo -v quiet >/dev/null
 dotnet silo/bin/Release/net10.0/Ticketing.Silo.dll db migrate

@@ -40,6 +40,7 @@ public static class TicketingClient
             return ++connectAttempts < 60;
         });
 
+        client.AddTicketingStreams(configuration);
         client.AddDashboard();
         return client;
     }

@@ -59,6 +59,7 @@ public static class TicketingSilo
         silo.AddIncomingGrainCallFilter<StorageFaultFilter>();
 
         silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = settings.MinimumReminderPeriod);
+        silo.AddTicketingStreams(configuration);
         silo.AddDashboard();
         silo.Services.AddTicketingGrainServices(configuration);
         return silo;

@@ -14,6 +14,9 @@ public interface IEventGrain : IGrainWithStringKey
     /// <summary>The event with its live counters, or null.</summary>
     Task<EventView?> GetAsync();
 
+    /// <summary>The live counters and the version they belong to, or null; where the live feed starts.</summary>
+    Task<EventAvailability?> GetAvailabilityAsync();
+
     /// <summary>Picks a free seat for an order, enforcing on-sale time, capacity and the buyer's limit.</summary>
     Task<SeatAllocationResult> AllocateSeatAsync(AllocateSeat command);
 

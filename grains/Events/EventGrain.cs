@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Ticketing.Common;
+using Ticketing.Integration;
 using Ticketing.Orders;
 using Ticketing.Tickets;
 
@@ -9,19 +10,26 @@ namespace Ticketing.Events;
 /// <summary>
 /// Owns one drop's seat ledger. It awaits nothing but its own storage, so orders and tickets may call it
 /// freely; a hold left behind by a crashed order is found by a periodic sweep and handed back to that order.
+/// It is the hot grain of a drop, so what it tells others stays off the request path: its counters go out as one
+/// in-memory notice at most ten times a second, published in a timer turn of its own, and its outbox (written
+/// with the change, like every grain's) only ever holds <c>event.created</c> and <c>event.sold_out</c>.
 /// </summary>
 public sealed partial class EventGrain(
     [PersistentState("event", StorageNames.Grains)] IPersistentState<EventState> state,
     IOptions<ReminderOptions> reminderOptions,
     TimeProvider time,
+    OutboxRelay relay,
     ILogger<EventGrain> logger) : Grain, IEventGrain, IRemindable
 {
     private const string SweepReminder = "stale-holds";
 
-    // How long after its expiry an unsold hold counts as left behind (its order and ticket had their chance).
-    private static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(30);
+    // How long after its expiry an unsold hold counts as left behind. The order's own timer normally got there
+    // first; a hold whose order was never saved is only ever released this way, so keep it short. Reconciling
+    // is idempotent, so an order nudged once too often costs one call.
+    private static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(5);
 
     private SeatLedger ledger = null!;
+    private IntegrationOutbox outbox = null!;
     private bool sweepArmed;
 
     private string EventId => this.GetPrimaryKeyString();
@@ -29,8 +37,16 @@ public sealed partial class EventGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         ledger = new SeatLedger(state.State);
+        outbox = relay.Attach(
+            this,
+            () => state.State.Outbox,
+            delivered => state.State.Outbox.RemoveAll(e => delivered.Contains(e.Id)),
+            state.WriteStateAsync);
         return Task.CompletedTask;
     }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        outbox.OnDeactivateAsync(reason);
 
     public async Task<EventView> CreateAsync(CreateEvent command)
     {
@@ -47,7 +63,9 @@ public sealed partial class EventGrain(
                 CreatedAt = time.GetUtcNow().UtcDateTime,
             };
             ledger = new SeatLedger(state.State);
-            await state.WriteStateAsync();
+            Announce(new EventCreated(
+                command.Title, command.Price, command.Capacity, command.OnSaleAt, command.MaxPerUser, command.OrganizerId));
+            await WriteAsync();
             await GrainFactory.EventCatalog().AddAsync(new IndexPosition(state.State.CreatedAt, EventId));
             LogCreated(logger, EventId, command.Capacity);
         }
@@ -56,6 +74,9 @@ public sealed partial class EventGrain(
     }
 
     public Task<EventView?> GetAsync() => Task.FromResult(state.State.Exists ? View() : null);
+
+    public Task<EventAvailability?> GetAvailabilityAsync() => Task.FromResult(
+        state.State.Exists ? new EventAvailability(ledger.Available, ledger.Sold, state.State.Version) : null);
 
     public async Task<SeatAllocationResult> AllocateSeatAsync(AllocateSeat command)
     {
@@ -76,7 +97,14 @@ public sealed partial class EventGrain(
         }
 
         var seat = ledger.Allocate(command.OrderId, command.BuyerId, command.ExpiresAt);
-        await state.WriteStateAsync();
+        state.State.Version++;
+        if (ledger.Available == 0 && !state.State.SoldOutAnnounced)
+        {
+            state.State.SoldOutAnnounced = true;
+            Announce(new EventSoldOut(state.State.Capacity, ledger.Sold));
+        }
+
+        await WriteAsync();
         await ArmSweepAsync();
         return SeatAllocationResult.Allocated(Template(seat));
     }
@@ -89,7 +117,8 @@ public sealed partial class EventGrain(
         var seat = ledger.Release(orderId);
         if (seat is not null)
         {
-            await state.WriteStateAsync();
+            state.State.Version++;
+            await WriteAsync();
         }
 
         return seat;
@@ -99,7 +128,8 @@ public sealed partial class EventGrain(
     {
         if (ledger.MarkSold(orderId))
         {
-            await state.WriteStateAsync();
+            state.State.Version++;
+            await WriteAsync();
         }
     }
 
@@ -108,6 +138,12 @@ public sealed partial class EventGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        await outbox.FlushNowAsync();
+        if (reminderName == IntegrationOutbox.ReminderName)
+        {
+            return;
+        }
+
         if (!ledger.HasUnsoldHolds)
         {
             await DisarmSweepAsync();
@@ -137,6 +173,20 @@ public sealed partial class EventGrain(
         await DurableDeadline.DisarmAsync(this, SweepReminder);
         sweepArmed = false;
     }
+
+    /// <summary>Writes the ledger, then tells the live feed its counters (a notice, not kept in the outbox).</summary>
+    private async Task WriteAsync()
+    {
+        await state.WriteStateAsync();
+        outbox.Written();
+        var now = time.GetUtcNow().UtcDateTime;
+        outbox.Notify(IntegrationEvent.Of(
+            EventId, state.State.Version, now, new EventAvailabilityChanged(ledger.Available, ledger.Sold)));
+    }
+
+    /// <summary>Appends an event to the outbox at the event's current version; the next write carries it.</summary>
+    private void Announce(IDomainEvent data) =>
+        state.State.Outbox.Add(IntegrationEvent.Of(EventId, state.State.Version, time.GetUtcNow().UtcDateTime, data));
 
     private SeatTemplate Template(int seat) =>
         new(EventId, seat, state.State.Title, state.State.Price, state.State.OrganizerId, state.State.CreatedAt);

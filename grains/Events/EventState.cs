@@ -1,3 +1,5 @@
+using Ticketing.Integration;
+
 namespace Ticketing.Events;
 
 /// <summary>A seat given to an order: held until the order pays or lets go.</summary>
@@ -31,6 +33,15 @@ public sealed class EventState
 
     /// <summary>Every seat held or sold, by order id.</summary>
     [Id(9)] public Dictionary<string, SeatHold> Holds { get; set; } = [];
+
+    /// <summary>Grows with every change of the seat ledger; orders the event's domain events.</summary>
+    [Id(10)] public long Version { get; set; }
+
+    /// <summary>Whether <c>event.sold_out</c> went out: it is announced once, the first time no seat is left.</summary>
+    [Id(11)] public bool SoldOutAnnounced { get; set; }
+
+    /// <summary>Integration events written with the change they describe and not yet delivered (oldest first).</summary>
+    [Id(12)] public List<IntegrationEvent> Outbox { get; set; } = [];
 
     public bool Exists => OrganizerId.Length > 0;
 }

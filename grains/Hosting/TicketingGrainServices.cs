@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Ticketing.Common;
+using Ticketing.Integration;
 using Ticketing.Orders;
 using Ticketing.Payments;
 
@@ -17,6 +18,8 @@ public static class TicketingGrainServices
         services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DurableDeadline>();
+        services.TryAddSingleton<IIntegrationEventPublisher, InClusterIntegrationEventPublisher>();
+        services.AddSingleton<OutboxRelay>();
 
         if (string.IsNullOrWhiteSpace(configuration[$"{StripeOptions.Section}:SecretKey"]))
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Ticketing.Common;
 using Ticketing.Events;
+using Ticketing.Integration;
 using Ticketing.Payments;
 using Ticketing.Tickets;
 
@@ -9,17 +10,21 @@ namespace Ticketing.Orders;
 /// <summary>
 /// Drives one order's saga. It awaits its ticket and its event (which never await an order) and tells its
 /// payment only by one-way messages, so no call cycle can stall it. Expiry is a grain timer for precision
-/// plus a reminder that survives deactivation and silo loss; every call also checks expiry itself.
+/// plus a reminder that survives deactivation and silo loss; every call also checks expiry itself. Created,
+/// cancelled and completed are announced through the outbox, in the same write as the change.
 /// </summary>
 public sealed partial class OrderGrain(
     [PersistentState("order", StorageNames.Grains)] IPersistentState<OrderState> state,
     DurableDeadline deadline,
     IOptions<OrderOptions> options,
+    OutboxRelay relay,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRemindable
 {
     private const string ExpiryReminder = "order-expiry";
 
     private IGrainTimer? expiryTimer;
+
+    private IntegrationOutbox outbox = null!;
 
     // When this activation last asked a stuck payment to settle, so it asks once per recovery period.
     private DateTime? recoveryRequestedAt;
@@ -30,6 +35,11 @@ public sealed partial class OrderGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        outbox = relay.Attach(
+            this,
+            () => state.State.Outbox,
+            delivered => state.State = state.State with { Outbox = [.. state.State.Outbox.Where(e => !delivered.Contains(e.Id))] },
+            state.WriteStateAsync);
         if (Order.Exists && Order.IsOpen)
         {
             ArmTimer();
@@ -37,6 +47,9 @@ public sealed partial class OrderGrain(
 
         return Task.CompletedTask;
     }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        outbox.OnDeactivateAsync(reason);
 
     public async Task<OrderPlacementResult> PlaceAsync(PlaceOrder command)
     {
@@ -69,8 +82,9 @@ public sealed partial class OrderGrain(
         try
         {
             await GrainFactory.GetGrain<IUserOrdersGrain>(command.UserId).AddAsync(new IndexPosition(now, OrderId));
-            state.State = placed;
-            await state.WriteStateAsync();
+            state.State = Announce(placed, new OrderCreated(
+                command.UserId, ticket.Id, command.EventId, ticket.Title, ticket.Price, expiresAt));
+            await WriteAsync();
         }
         catch (Exception)
         {
@@ -144,9 +158,14 @@ public sealed partial class OrderGrain(
             return PaymentStart.Refused(PaymentStartOutcome.Cancelled);
         }
 
-        state.State = Order with { Status = OrderStatus.AwaitingPayment, PaymentStartedAt = deadline.UtcNow };
+        state.State = Order with
+        {
+            Status = OrderStatus.AwaitingPayment,
+            PaymentStartedAt = deadline.UtcNow,
+            Version = Order.Version + 1,
+        };
         recoveryRequestedAt = null;
-        await state.WriteStateAsync();
+        await WriteAsync();
         ArmTimer();
         return PaymentStart.Proceed(Order.Ticket!.Price);
     }
@@ -164,8 +183,9 @@ public sealed partial class OrderGrain(
             return false;
         }
 
-        state.State = Order with { Status = OrderStatus.Complete };
-        await state.WriteStateAsync();
+        var complete = Order with { Status = OrderStatus.Complete, Version = Order.Version + 1 };
+        state.State = Announce(complete, new OrderCompleted(complete.Ticket!.Id, complete.EventId, complete.Ticket.Price));
+        await WriteAsync();
         if (Order.EventId is { } eventId)
         {
             await GrainFactory.GetGrain<IEventGrain>(eventId).MarkSoldAsync(OrderId);
@@ -184,8 +204,8 @@ public sealed partial class OrderGrain(
         }
 
         await Ticket().EndPaymentAsync(OrderId);
-        state.State = Order with { Status = OrderStatus.Created, PaymentStartedAt = null };
-        await state.WriteStateAsync();
+        state.State = Order with { Status = OrderStatus.Created, PaymentStartedAt = null, Version = Order.Version + 1 };
+        await WriteAsync();
         await ExpireIfDueAsync();
         if (Order.IsOpen)
         {
@@ -219,6 +239,12 @@ public sealed partial class OrderGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        await outbox.FlushNowAsync();
+        if (reminderName == IntegrationOutbox.ReminderName)
+        {
+            return;
+        }
+
         if (!Order.Exists || !Order.IsOpen)
         {
             await DurableDeadline.DisarmAsync(this, ExpiryReminder);
@@ -289,8 +315,15 @@ public sealed partial class OrderGrain(
 
     private async Task CloseAsync(CancelReason reason)
     {
-        state.State = Order with { Status = OrderStatus.Cancelled, CancelReason = reason, PaymentStartedAt = null };
-        await state.WriteStateAsync();
+        var cancelled = Order with
+        {
+            Status = OrderStatus.Cancelled,
+            CancelReason = reason,
+            PaymentStartedAt = null,
+            Version = Order.Version + 1,
+        };
+        state.State = Announce(cancelled, new OrderCancelled(reason, cancelled.Ticket!.Id, cancelled.EventId));
+        await WriteAsync();
         await ReleaseHoldsAsync(Order);
         await StopDeadlinesAsync();
         LogCancelled(logger, OrderId, reason);
@@ -357,6 +390,16 @@ public sealed partial class OrderGrain(
         expiryTimer = null;
         await DurableDeadline.DisarmAsync(this, ExpiryReminder);
     }
+
+    private async Task WriteAsync()
+    {
+        await state.WriteStateAsync();
+        outbox.Written();
+    }
+
+    /// <summary>The order after a change, with the change's event appended to its outbox, at the order's version.</summary>
+    private OrderState Announce(OrderState order, IDomainEvent data) =>
+        order with { Outbox = [.. order.Outbox, IntegrationEvent.Of(OrderId, order.Version, deadline.UtcNow, data)] };
 
     private bool IsOwner(string userId) => Order.Exists && Order.UserId == userId;
 

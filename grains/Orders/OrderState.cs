@@ -1,3 +1,5 @@
+using Ticketing.Integration;
+
 namespace Ticketing.Orders;
 
 [GenerateSerializer, Alias("ticketing.order-state")]
@@ -11,6 +13,12 @@ public sealed record OrderState
     [Id(5)] public CancelReason? CancelReason { get; init; }
     [Id(6)] public DateTime CreatedAt { get; init; }
     [Id(7)] public DateTime? PaymentStartedAt { get; init; }
+
+    /// <summary>Grows with every change of the order; orders its integration events.</summary>
+    [Id(8)] public int Version { get; init; }
+
+    /// <summary>Integration events written with the change they describe and not yet delivered (oldest first).</summary>
+    [Id(9)] public IntegrationEvent[] Outbox { get; init; } = [];
 
     public bool Exists => Ticket is not null;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Ticketing.Integration;
 using Ticketing.Orders;
 
 namespace Ticketing.Payments;
@@ -6,19 +7,40 @@ namespace Ticketing.Payments;
 /// <summary>
 /// The payment of one order. It records each attempt before charging, so an attempt cut short by a crash is
 /// settled later with the same idempotency key, and it completes the order only after the charge succeeded;
-/// a charge whose order can no longer complete is refunded, so no charge is kept for a cancelled order.
+/// a charge whose order can no longer complete is refunded, so no charge is kept for a cancelled order. A
+/// successful charge is announced as <c>payment.created</c> in the same write that records it (the outbox).
 /// </summary>
 public sealed partial class PaymentGrain(
     [PersistentState("payment", StorageNames.Grains)] IPersistentState<PaymentState> state,
     IPaymentProcessor processor,
     IOptions<PaymentOptions> options,
-    ILogger<PaymentGrain> logger) : Grain, IPaymentGrain
+    OutboxRelay relay,
+    TimeProvider time,
+    ILogger<PaymentGrain> logger) : Grain, IPaymentGrain, IRemindable
 {
     private static readonly TimeSpan ProcessorTimeout = TimeSpan.FromSeconds(30);
+
+    private IntegrationOutbox outbox = null!;
 
     private string OrderId => this.GetPrimaryKeyString();
 
     private IOrderGrain Order => GrainFactory.GetGrain<IOrderGrain>(OrderId);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        outbox = relay.Attach(
+            this,
+            () => state.State.Outbox,
+            delivered => state.State = state.State with { Outbox = [.. state.State.Outbox.Where(e => !delivered.Contains(e.Id))] },
+            state.WriteStateAsync);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        outbox.OnDeactivateAsync(reason);
+
+    /// <summary>Only the outbox arms a reminder here: a publish that failed, retried after deactivation.</summary>
+    public Task ReceiveReminder(string reminderName, TickStatus status) => outbox.FlushNowAsync();
 
     public async Task<PaymentResult> PayAsync(PayOrder command)
     {
@@ -42,8 +64,14 @@ public sealed partial class PaymentGrain(
 
         var attempt = state.State.Attempts + 1;
         var pending = new PendingCharge($"{OrderId}-{attempt}", command.Token, start.Amount, options.Value.Currency);
-        state.State = state.State with { UserId = command.UserId, Attempts = attempt, Pending = pending };
-        await state.WriteStateAsync();
+        state.State = state.State with
+        {
+            UserId = command.UserId,
+            Attempts = attempt,
+            Pending = pending,
+            Version = state.State.Version + 1,
+        };
+        await WriteAsync();
         return await SettleAsync(pending);
     }
 
@@ -75,8 +103,8 @@ public sealed partial class PaymentGrain(
         var charge = await processor.ChargeAsync(request, timeout.Token);
         if (charge.Outcome != ChargeOutcome.Succeeded)
         {
-            state.State = state.State with { Pending = null };
-            await state.WriteStateAsync();
+            state.State = state.State with { Pending = null, Version = state.State.Version + 1 };
+            await WriteAsync();
             await Order.AbortPaymentAsync();
             var outcome = charge.Outcome == ChargeOutcome.Declined ? PaymentOutcome.Declined : PaymentOutcome.InvalidToken;
             return PaymentResult.Refused(outcome, charge.Message);
@@ -84,8 +112,12 @@ public sealed partial class PaymentGrain(
 
         var payment = new PaymentView(
             Ids.New(), OrderId, charge.ChargeId!, pending.Amount, pending.Currency, PaymentStatus.Succeeded);
-        state.State = state.State with { Pending = null, Payment = payment };
-        await state.WriteStateAsync();
+        var paid = state.State with { Pending = null, Payment = payment, Version = state.State.Version + 1 };
+        var created = IntegrationEvent.Of(
+            payment.Id, paid.Version, time.GetUtcNow().UtcDateTime,
+            new PaymentCreated(OrderId, payment.Amount, payment.Currency, payment.Status));
+        state.State = paid with { Outbox = [.. paid.Outbox, created] };
+        await WriteAsync();
         return await CompleteOrderAsync(payment, pending.IdempotencyKey);
     }
 
@@ -100,9 +132,19 @@ public sealed partial class PaymentGrain(
         LogRefunding(logger, OrderId, payment.StripeId);
         using var timeout = new CancellationTokenSource(ProcessorTimeout);
         await processor.RefundAsync(payment.StripeId, idempotencyKey + "-refund", timeout.Token);
-        state.State = state.State with { Payment = payment with { Status = PaymentStatus.Refunded } };
-        await state.WriteStateAsync();
+        state.State = state.State with
+        {
+            Payment = payment with { Status = PaymentStatus.Refunded },
+            Version = state.State.Version + 1,
+        };
+        await WriteAsync();
         return PaymentResult.Refused(PaymentOutcome.OrderCancelled);
+    }
+
+    private async Task WriteAsync()
+    {
+        await state.WriteStateAsync();
+        outbox.Written();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Payment for order {OrderId} succeeded as {ChargeId}")]

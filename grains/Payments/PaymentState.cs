@@ -1,3 +1,5 @@
+using Ticketing.Integration;
+
 namespace Ticketing.Payments;
 
 /// <summary>A charge sent (or about to be sent) to the processor, recorded first so a crash can be settled.</summary>
@@ -15,4 +17,10 @@ public sealed record PaymentState
     [Id(1)] public int Attempts { get; init; }
     [Id(2)] public PendingCharge? Pending { get; init; }
     [Id(3)] public PaymentView? Payment { get; init; }
+
+    /// <summary>Grows with every change of the payment; orders its integration events.</summary>
+    [Id(4)] public int Version { get; init; }
+
+    /// <summary>Integration events written with the change they describe and not yet delivered (oldest first).</summary>
+    [Id(5)] public IntegrationEvent[] Outbox { get; init; } = [];
 }

@@ -1,21 +1,39 @@
 using Ticketing.Common;
 using Ticketing.Events;
+using Ticketing.Integration;
 using Ticketing.Orders;
 
 namespace Ticketing.Tickets;
 
 /// <summary>
 /// Owns one ticket and its lock. Calls only downstream (its event, the catalog) and never awaits an order,
-/// so orders may await it without a cycle; it tells an order about a stale hold by a one-way message.
+/// so orders may await it without a cycle; it tells an order about a stale hold by a one-way message. Every
+/// versioned change carries its <c>ticket.created</c> / <c>ticket.updated</c> in the same write (the outbox).
 /// </summary>
 public sealed partial class TicketGrain(
     [PersistentState("ticket", StorageNames.Grains)] IPersistentState<TicketState> state,
     DurableDeadline deadline,
+    OutboxRelay relay,
     ILogger<TicketGrain> logger) : Grain, ITicketGrain, IRemindable
 {
     private const string HoldReminder = "hold-expiry";
 
+    private IntegrationOutbox outbox = null!;
+
     private string TicketId => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        outbox = relay.Attach(
+            this,
+            () => state.State.Outbox,
+            delivered => state.State = state.State with { Outbox = [.. state.State.Outbox.Where(e => !delivered.Contains(e.Id))] },
+            state.WriteStateAsync);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        outbox.OnDeactivateAsync(reason);
 
     public async Task<TicketView?> GetAsync()
     {
@@ -33,7 +51,7 @@ public sealed partial class TicketGrain(
     {
         if (!state.State.Exists)
         {
-            state.State = new TicketState
+            var ticket = new TicketState
             {
                 Title = command.Title,
                 Price = command.Price,
@@ -41,6 +59,7 @@ public sealed partial class TicketGrain(
                 CreatedAt = deadline.UtcNow,
                 Status = TicketStatus.Available,
             };
+            state.State = Announce(ticket, Created(ticket));
             await SaveAsync();
         }
 
@@ -77,7 +96,8 @@ public sealed partial class TicketGrain(
             return TicketUpdateResult.EventTicket;
         }
 
-        state.State = ticket with { Title = command.Title, Price = command.Price, Version = ticket.Version + 1 };
+        var edited = ticket with { Title = command.Title, Price = command.Price, Version = ticket.Version + 1 };
+        state.State = Announce(edited, Updated(edited, TicketChange.Edited, orderId: null));
         await SaveAsync();
         return TicketUpdateResult.Updated(View());
     }
@@ -88,7 +108,9 @@ public sealed partial class TicketGrain(
         {
             if (command.Seat is not null && Ids.SeatTicketId(command.Seat.EventId, command.Seat.Seat) == TicketId)
             {
-                state.State = TicketState.FromSeat(command.Seat);
+                // A seat comes to life with its first reservation; it is announced as created in the same write.
+                var seat = TicketState.FromSeat(command.Seat);
+                state.State = Announce(seat, Created(seat));
             }
             else
             {
@@ -118,12 +140,13 @@ public sealed partial class TicketGrain(
             return TicketReserveResult.AlreadyHeld;
         }
 
-        state.State = ticket with
+        var reserved = ticket with
         {
             Status = TicketStatus.Reserved,
             Lock = new TicketLock(command.OrderId, command.ExpiresAt, Paying: false),
             Version = ticket.Version + 1,
         };
+        state.State = Announce(reserved, Updated(reserved, TicketChange.Reserved, command.OrderId));
         await SaveAsync();
         await deadline.ArmAsync(this, HoldReminder, command.ExpiresAt);
         return TicketReserveResult.Reserved(View());
@@ -141,7 +164,7 @@ public sealed partial class TicketGrain(
         if (!hold.Paying)
         {
             state.State = ticket with { Lock = hold with { Paying = true } };
-            await state.WriteStateAsync();
+            await WriteAsync();
         }
 
         return true;
@@ -153,7 +176,7 @@ public sealed partial class TicketGrain(
         if (ticket.Status == TicketStatus.Reserved && ticket.Lock is { Paying: true } hold && hold.OrderId == orderId)
         {
             state.State = ticket with { Lock = hold with { Paying = false } };
-            await state.WriteStateAsync();
+            await WriteAsync();
         }
     }
 
@@ -167,7 +190,8 @@ public sealed partial class TicketGrain(
 
         if (ticket.Status == TicketStatus.Reserved)
         {
-            state.State = ticket with { Status = TicketStatus.Sold, Version = ticket.Version + 1 };
+            var sold = ticket with { Status = TicketStatus.Sold, Version = ticket.Version + 1 };
+            state.State = Announce(sold, Updated(sold, TicketChange.Sold, orderId));
             await SaveAsync();
             await DurableDeadline.DisarmAsync(this, HoldReminder);
         }
@@ -186,6 +210,12 @@ public sealed partial class TicketGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        await outbox.FlushNowAsync();
+        if (reminderName == IntegrationOutbox.ReminderName)
+        {
+            return;
+        }
+
         if (state.State.Status != TicketStatus.Reserved)
         {
             await DurableDeadline.DisarmAsync(this, HoldReminder);
@@ -216,7 +246,8 @@ public sealed partial class TicketGrain(
     {
         var ticket = state.State;
         var orderId = ticket.Lock!.OrderId;
-        state.State = ticket with { Status = TicketStatus.Available, Lock = null, Version = ticket.Version + 1 };
+        var freed = ticket with { Status = TicketStatus.Available, Lock = null, Version = ticket.Version + 1 };
+        state.State = Announce(freed, Updated(freed, TicketChange.Released, orderId));
         await SaveAsync();
         await DurableDeadline.DisarmAsync(this, HoldReminder);
         if (ticket.EventId is { } eventId)
@@ -227,7 +258,7 @@ public sealed partial class TicketGrain(
 
     private async Task SaveAsync()
     {
-        await state.WriteStateAsync();
+        await WriteAsync();
         if (state.State.EventId is null)
         {
             await GrainFactory.TicketCatalog().UpsertAsync(View());
@@ -238,6 +269,21 @@ public sealed partial class TicketGrain(
         Ids.TryParseSeat(TicketId, out var eventId, out var seat)
             ? await GrainFactory.GetGrain<IEventGrain>(eventId).GetSeatTemplateAsync(seat)
             : null;
+
+    private async Task WriteAsync()
+    {
+        await state.WriteStateAsync();
+        outbox.Written();
+    }
+
+    /// <summary>The ticket after a change, with the change's event appended to its outbox, at the ticket's version.</summary>
+    private TicketState Announce(TicketState ticket, IDomainEvent data) =>
+        ticket with { Outbox = [.. ticket.Outbox, IntegrationEvent.Of(TicketId, ticket.Version, deadline.UtcNow, data)] };
+
+    private static TicketCreated Created(TicketState t) => new(t.Title, t.Price, t.SellerId, t.EventId, t.Status);
+
+    private static TicketUpdated Updated(TicketState t, TicketChange change, string? orderId) =>
+        new(change, t.Status, t.Title, t.Price, orderId, t.EventId);
 
     private TicketView View() => state.State.ToView(TicketId);
 

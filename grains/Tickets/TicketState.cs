@@ -1,3 +1,5 @@
+using Ticketing.Integration;
+
 namespace Ticketing.Tickets;
 
 /// <summary>The order holding a ticket and until when; a hold being paid for does not expire by time alone.</summary>
@@ -18,6 +20,9 @@ public sealed record TicketState
     [Id(5)] public TicketStatus Status { get; init; }
     [Id(6)] public int Version { get; init; }
     [Id(7)] public TicketLock? Lock { get; init; }
+
+    /// <summary>Integration events written with the change they describe and not yet delivered (oldest first).</summary>
+    [Id(8)] public IntegrationEvent[] Outbox { get; init; } = [];
 
     public bool Exists => SellerId.Length > 0;
 

@@ -1,6 +1,6 @@
 /// <reference types="vite/client" />
 
 interface ImportMetaEnv {
-  /** `sse` turns on the live stream of event availability; anything else polls. */
+  /** `poll` turns off the live stream of event availability (SSE, the default) and polls instead. */
   readonly VITE_EVENT_LIVE_UPDATES?: string;
 }

@@ -1,11 +1,11 @@
 /**
- * How an event page learns that tickets were taken. `poll` asks GET /api/events/{id} every second;
- * `sse` listens to GET /api/events/{id}/live and falls back to polling if that stream fails.
- * Build with VITE_EVENT_LIVE_UPDATES=sse once the gateway serves the stream.
+ * How an event page learns that tickets were taken. `sse` (the default) listens to
+ * GET /api/events/{id}/live and falls back to polling if that stream fails; `poll` asks
+ * GET /api/events/{id} every second. Build with VITE_EVENT_LIVE_UPDATES=poll to poll only.
  */
 export type LiveUpdatesMode = 'poll' | 'sse';
 
-export const liveUpdatesMode: LiveUpdatesMode = import.meta.env.VITE_EVENT_LIVE_UPDATES === 'sse' ? 'sse' : 'poll';
+export const liveUpdatesMode: LiveUpdatesMode = import.meta.env.VITE_EVENT_LIVE_UPDATES === 'poll' ? 'poll' : 'sse';
 
 export const POLL_MS = 1_000;
 

@@ -1,0 +1,208 @@
+using System.Threading.Channels;
+using Orleans.Streams;
+using Ticketing.Events;
+using Ticketing.Integration;
+
+namespace Ticketing.Gateway.Events;
+
+/// <summary>An event's counters at one of its versions, as the live feed sends them.</summary>
+public sealed record AvailabilitySnapshot(int Available, int Sold, long Version);
+
+/// <summary>
+/// The live availability of events for this gateway process. Each watched event has one feed: one subscription to
+/// the event's Orleans stream and one read of its counters when the first watcher comes, fanned out here to every
+/// watcher, so a change costs the cluster one stream message to this process however many browsers watch. The
+/// last watcher to leave ends the subscription.
+/// </summary>
+public sealed partial class LiveAvailabilityHub(IClusterClient cluster, ILogger<LiveAvailabilityHub> logger)
+{
+    private readonly Dictionary<string, LiveAvailabilityFeed> feeds = [];
+    private readonly Lock gate = new();
+    private bool closed;
+
+    /// <summary>How many events this process holds a stream subscription for right now.</summary>
+    public int Subscriptions
+    {
+        get
+        {
+            lock (gate)
+            {
+                return feeds.Count;
+            }
+        }
+    }
+
+    /// <summary>How many clients of this process watch the event right now.</summary>
+    public int WatchersOf(string eventId)
+    {
+        lock (gate)
+        {
+            return feeds.TryGetValue(eventId, out var feed) ? feed.Watchers.Count : 0;
+        }
+    }
+
+    /// <summary>Starts watching an event, its current counters already queued; null when there is no such event.</summary>
+    public async Task<LiveAvailabilityWatch?> WatchAsync(string eventId, CancellationToken cancellationToken)
+    {
+        LiveAvailabilityFeed feed;
+        var watch = new LiveAvailabilityWatch(this);
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(closed, this);
+            if (!feeds.TryGetValue(eventId, out feed!))
+            {
+                feed = new LiveAvailabilityFeed(eventId);
+                feeds[eventId] = feed;
+                feed.Started = StartAsync(feed);
+            }
+
+            feed.Watchers.Add(watch);
+            watch.Feed = feed;
+        }
+
+        try
+        {
+            await feed.Started.WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            Leave(watch);
+            throw;
+        }
+
+        lock (gate)
+        {
+            if (feed.Latest is { } latest)
+            {
+                watch.Offer(latest);
+                return watch;
+            }
+        }
+
+        Leave(watch);
+        return null;
+    }
+
+    /// <summary>Ends every watch (the gateway is stopping), so no open stream holds up its shutdown.</summary>
+    public void Close()
+    {
+        lock (gate)
+        {
+            closed = true;
+            foreach (var watch in feeds.Values.SelectMany(f => f.Watchers))
+            {
+                watch.Complete();
+            }
+        }
+    }
+
+    internal void Leave(LiveAvailabilityWatch watch)
+    {
+        LiveAvailabilityFeed? ended = null;
+        lock (gate)
+        {
+            if (watch.Feed is { } feed && feed.Watchers.Remove(watch) && feed.Watchers.Count == 0)
+            {
+                feeds.Remove(feed.EventId);
+                ended = feed;
+            }
+        }
+
+        watch.Complete();
+        if (ended is not null)
+        {
+            _ = StopAsync(ended);
+        }
+    }
+
+    private async Task StartAsync(LiveAvailabilityFeed feed)
+    {
+        // Subscribe first, then read: a change in between arrives on the stream, and the higher version wins.
+        var stream = cluster.GetStreamProvider(DomainStreams.Provider)
+            .GetStream<IntegrationEvent>(StreamId.Create(DomainStreams.Events, feed.EventId));
+        feed.Subscription = await stream.SubscribeAsync((e, _) =>
+        {
+            if (e.Data is EventAvailabilityChanged changed)
+            {
+                Offer(feed, new AvailabilitySnapshot(changed.Available, changed.Sold, e.Version));
+            }
+
+            return Task.CompletedTask;
+        });
+
+        if (await cluster.GetGrain<IEventGrain>(feed.EventId).GetAvailabilityAsync() is { } now)
+        {
+            Offer(feed, new AvailabilitySnapshot(now.Available, now.Sold, now.Version));
+        }
+    }
+
+    private async Task StopAsync(LiveAvailabilityFeed feed)
+    {
+        try
+        {
+            await feed.Started;
+            if (feed.Subscription is { } subscription)
+            {
+                await subscription.UnsubscribeAsync();
+            }
+        }
+        catch (Exception e)
+        {
+            LogUnsubscribeFailed(logger, e, feed.EventId);
+        }
+    }
+
+    private void Offer(LiveAvailabilityFeed feed, AvailabilitySnapshot snapshot)
+    {
+        lock (gate)
+        {
+            if (feed.Latest is { } latest && latest.Version >= snapshot.Version)
+            {
+                return;
+            }
+
+            feed.Latest = snapshot;
+            foreach (var watch in feed.Watchers)
+            {
+                watch.Offer(snapshot);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not end the live feed subscription of event {EventId}")]
+    private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception, string eventId);
+}
+
+/// <summary>One event's subscription in this process and the watchers it fans out to (guarded by the hub's lock).</summary>
+internal sealed class LiveAvailabilityFeed(string eventId)
+{
+    public string EventId { get; } = eventId;
+
+    public List<LiveAvailabilityWatch> Watchers { get; } = [];
+
+    public Task Started { get; set; } = Task.CompletedTask;
+
+    public StreamSubscriptionHandle<IntegrationEvent>? Subscription { get; set; }
+
+    public AvailabilitySnapshot? Latest { get; set; }
+}
+
+/// <summary>One client's view of a feed: only the newest snapshot waits, so a slow client skips to the latest.</summary>
+public sealed class LiveAvailabilityWatch : IDisposable
+{
+    private readonly LiveAvailabilityHub hub;
+    private readonly Channel<AvailabilitySnapshot> updates = Channel.CreateBounded<AvailabilitySnapshot>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+
+    internal LiveAvailabilityWatch(LiveAvailabilityHub hub) => this.hub = hub;
+
+    public ChannelReader<AvailabilitySnapshot> Updates => updates.Reader;
+
+    internal LiveAvailabilityFeed? Feed { get; set; }
+
+    public void Dispose() => hub.Leave(this);
+
+    internal void Offer(AvailabilitySnapshot snapshot) => updates.Writer.TryWrite(snapshot);
+
+    internal void Complete() => updates.Writer.TryComplete();
+}

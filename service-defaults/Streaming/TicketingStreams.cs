@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NATS.Client.Core;
+using Orleans.Streaming.NATS;
+using Orleans.Streaming.NATS.Hosting;
+using Ticketing.Hosting.Streaming;
+using Ticketing.Integration;
+
+// In the hosts' namespace, so TicketingSilo and TicketingClient add streams with one line each.
+namespace Ticketing.Hosting;
+
+/// <summary>
+/// The stream provider <see cref="DomainStreams.Provider"/> on silos and clients, and where integration events go.
+/// Memory (default): memory streams, and an integration publisher that only feeds them. Nats: the Orleans NATS
+/// provider on JetStream stream <c>TICKETING_DOMAIN</c>, and <see cref="NatsIntegrationEventPublisher"/>.
+/// </summary>
+public static class TicketingStreams
+{
+    /// <summary>The JetStream stream (work queue) the Orleans provider keeps in-cluster events in.</summary>
+    public const string OrleansStreamName = "TICKETING_DOMAIN";
+
+    /// <summary>The grain storage Orleans keeps explicit stream subscriptions in.</summary>
+    public const string PubSubStore = "PubSubStore";
+
+    public static ISiloBuilder AddTicketingStreams(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var settings = StreamingSettings.From(configuration);
+
+        // Explicit subscriptions are the live feeds of running gateways: they live and die with those processes,
+        // so memory is enough (a gateway that restarts subscribes again; nothing durable is lost with a silo).
+        silo.AddMemoryGrainStorage(PubSubStore);
+        if (settings.Kind == StreamsKind.Nats)
+        {
+            silo.AddNatsStreams(DomainStreams.Provider, stream =>
+            {
+                stream.ConfigureNats(options => options.Configure(o => Configure(o, settings)));
+                stream.ConfigurePartitioning(DomainStreams.Partitions);
+            });
+            silo.Services.AddSingleton(settings);
+            silo.Services.AddSingleton<NatsIntegrationEventPublisher>();
+            silo.Services.AddSingleton<IIntegrationEventPublisher>(sp => sp.GetRequiredService<NatsIntegrationEventPublisher>());
+        }
+        else
+        {
+            silo.AddMemoryStreams(DomainStreams.Provider);
+        }
+
+        return silo;
+    }
+
+    public static IClientBuilder AddTicketingStreams(this IClientBuilder client, IConfiguration configuration)
+    {
+        var settings = StreamingSettings.From(configuration);
+        if (settings.Kind == StreamsKind.Nats)
+        {
+            client.AddNatsStreams(DomainStreams.Provider, stream =>
+            {
+                stream.ConfigureNats(options => options.Configure(o => Configure(o, settings)));
+                stream.ConfigurePartitioning(DomainStreams.Partitions);
+            });
+        }
+        else
+        {
+            client.AddMemoryStreams(DomainStreams.Provider);
+        }
+
+        return client;
+    }
+
+    private static void Configure(NatsOptions options, StreamingSettings settings)
+    {
+        options.StreamName = OrleansStreamName;
+        options.PartitionCount = DomainStreams.Partitions;
+        // Two connections per process publish plenty for our volume; the default (8) multiplies idle sockets.
+        options.ProducerCount = 2;
+        options.NatsClientOptions = NatsOpts.Default with { Url = settings.NatsUrl, Name = "ticketing-domain-streams" };
+    }
+}
