@@ -98,7 +98,7 @@ public sealed partial class DockerfileTests
         // The MSBuild targets that run npm are still the gateway's.
         var project = Repo.Read("api-gateway", "Ticketing.Gateway.csproj");
         Assert.Contains("npm run build", project, StringComparison.Ordinal);
-        Assert.Contains("Name=\"IncludeStorefrontInPublish\"", project, StringComparison.Ordinal);
+        Assert.Contains("Name=\"IncludeStorefront\"", project, StringComparison.Ordinal);
     }
 
     [Theory]
