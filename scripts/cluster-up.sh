@@ -49,7 +49,7 @@ for i in 0 1 2; do
 done
 
 Ticketing__Cluster__Mode=Client ASPNETCORE_URLS=http://localhost:5080 \
-  nohup dotnet api-gateway/bin/Release/net10.0/Ticketing.Gateway.dll --contentRoot api-gateway >"$root/logs/gateway.log" 2>&1 &
+  nohup dotnet api-gateway/bin/Release/net10.0/Ticketing.Gateway.dll --contentRoot "$PWD/api-gateway" >"$root/logs/gateway.log" 2>&1 &
 echo $! > "$root/pids/gateway"
 
 for _ in $(seq 1 120); do

@@ -1,5 +1,7 @@
+using Orleans.Dashboard;
 using Ticketing.Hosting;
 using Ticketing.Silo;
+using Ticketing.Silo.Operations;
 
 // `dotnet run --project silo -- db migrate` applies the PostgreSQL schema and exits.
 if (args is ["db", "migrate", ..])
@@ -14,5 +16,11 @@ builder.Services.AddHealthChecks();
 
 var app = builder.Build();
 app.MapHealthChecks("/healthz");
+if (DashboardCredential.From(app.Configuration) is { } operators)
+{
+    app.Use(operators.Guard);
+    app.MapOrleansDashboard(routePrefix: DashboardCredential.Path);
+}
+
 await app.RunAsync();
 return 0;

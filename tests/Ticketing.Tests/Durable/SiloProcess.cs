@@ -14,12 +14,16 @@ public sealed class SiloProcess : IAsyncDisposable
 
     private readonly Process process;
 
-    private SiloProcess(Process process, int siloPort, int gatewayPort)
+    private SiloProcess(Process process, int siloPort, int gatewayPort, int httpPort)
     {
         this.process = process;
         SiloPort = siloPort;
         GatewayPort = gatewayPort;
+        HttpAddress = new Uri($"http://127.0.0.1:{httpPort}");
     }
+
+    /// <summary>The silo host's own HTTP endpoint (health, operators' dashboard).</summary>
+    public Uri HttpAddress { get; }
 
     public int SiloPort { get; }
 
@@ -32,6 +36,7 @@ public sealed class SiloProcess : IAsyncDisposable
         Assert.True(File.Exists(SiloAssembly), $"The silo host is not built at {SiloAssembly}.");
         var siloPort = FreePort.Next();
         var gatewayPort = FreePort.Next();
+        var httpPort = FreePort.Next();
         var start = new ProcessStartInfo("dotnet", [SiloAssembly])
         {
             UseShellExecute = false,
@@ -47,7 +52,7 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment["Ticketing__Silo__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
         start.Environment["Ticketing__Silo__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
         start.Environment["Ticketing__Silo__AdvertisedIP"] = "127.0.0.1";
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 
@@ -56,7 +61,7 @@ public sealed class SiloProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var silo = new SiloProcess(process, siloPort, gatewayPort);
+        var silo = new SiloProcess(process, siloPort, gatewayPort, httpPort);
         await Eventually.TrueAsync(() => Task.FromResult(silo.AcceptsGatewayConnections()), TimeSpan.FromSeconds(60),
             $"the silo on port {siloPort} accepts gateway connections");
         return silo;
