@@ -1,0 +1,52 @@
+using Ticketing.DropSimulator.Phases;
+using Ticketing.DropSimulator.Targets;
+
+namespace Ticketing.DropSimulator.Reporting;
+
+/// <summary>The target as the report names it.</summary>
+public sealed record TargetInfo(string Kind, string Label, Uri Url, bool StartedByTool, IReadOnlyDictionary<string, string> Settings);
+
+/// <summary>The run's shape, as asked on the command line.</summary>
+public sealed record RunShape(
+    int Buyers,
+    int Capacity,
+    int? MaxPerUser,
+    double? OnSaleInSeconds,
+    int Concurrency,
+    int WarmUpSeats,
+    double PayShare,
+    double RequestTimeoutSeconds,
+    double MaxDurationSeconds,
+    long MaxRequests);
+
+/// <summary>One invariant of the issue ("always: ...") or a condition for the numbers to mean anything.</summary>
+public sealed record CheckResult(string Name, bool Passed, string Detail);
+
+/// <summary>Everything one run measured and checked; written as JSON, summarized as Markdown and on the console.</summary>
+public sealed class RunReport
+{
+    public string Tool { get; init; } = "Ticketing.DropSimulator";
+    public required DateTimeOffset StartedAt { get; init; }
+    public required string Command { get; init; }
+    public required MachineInfo Machine { get; init; }
+    public required TargetInfo Target { get; init; }
+    public required RunShape Shape { get; init; }
+    public SignUpResult? SignUp { get; set; }
+    public DropResult? WarmUp { get; set; }
+    public ProbeResult? Ceiling { get; set; }
+    public ProbeResult? EventPoll { get; set; }
+    public DropResult? Drop { get; set; }
+    public PaymentResult? Payments { get; set; }
+    public VerificationResult? Verification { get; set; }
+    public ExpiryResult? Expiry { get; set; }
+    public IReadOnlyList<ProcessPeak> PeakMemory { get; set; } = [];
+    public IReadOnlyList<CheckResult> Checks { get; set; } = [];
+    public string? AbortedBecause { get; set; }
+    public double TotalSeconds { get; set; }
+
+    /// <summary>Reservations/s as a share of the gateway's cheapest endpoint in the same run (the issue asks for ≥ 1/3 embedded).</summary>
+    public double? ShareOfCeiling =>
+        Drop is { ReservationsPerSecond: > 0 } drop && Ceiling is { RequestsPerSecond: > 0 } ceiling
+            ? Math.Round(drop.ReservationsPerSecond / ceiling.RequestsPerSecond, 3)
+            : null;
+}
