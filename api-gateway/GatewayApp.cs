@@ -39,11 +39,7 @@ public static partial class GatewayApp
         builder.Services.AddTicketingProblems();
         builder.Services.AddTicketingAuth(builder.Configuration, builder.Environment);
         builder.Services.AddTicketingRateLimits(builder.Configuration);
-        var health = builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
-        if (ClusterSettings.From(builder.Configuration).Storage == StorageKind.Postgres)
-        {
-            health.AddCheck<PostgresHealthCheck>("storage", tags: ["ready"]);
-        }
+        builder.Services.AddTicketingHealthChecks(builder.Configuration);
         builder.Services.AddOpenApi();
         builder.Services.TryAddSingleton(TimeProvider.System);
 

@@ -8,6 +8,18 @@ namespace Ticketing.Gateway.Operations;
 
 public static class OperationsApi
 {
+    /// <summary>Liveness (the process) and readiness (the cluster answers, and the database when durable).</summary>
+    public static IServiceCollection AddTicketingHealthChecks(this IServiceCollection services, IConfiguration configuration)
+    {
+        var health = services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        if (ClusterSettings.From(configuration).Storage == StorageKind.Postgres)
+        {
+            health.AddCheck<PostgresHealthCheck>("storage", tags: ["ready"]);
+        }
+
+        return services;
+    }
+
     /// <summary>Health probes, the OpenAPI document and its browsable reference, and the operators' dashboard.</summary>
     public static IEndpointRouteBuilder MapOperations(this IEndpointRouteBuilder routes)
     {
