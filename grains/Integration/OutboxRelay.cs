@@ -36,6 +36,15 @@ public sealed class OutboxRelay(
     /// first; <paramref name="acknowledge"/> drops some of them from the state in memory; <paramref name="persist"/>
     /// writes the state.
     /// </summary>
+    /// <summary>Attaches the outbox of an immutable state: delivered events leave it through <c>WithOutbox</c>.</summary>
+    public IntegrationOutbox Attach<TState>(Grain grain, IPersistentState<TState> state)
+        where TState : IOutboxState<TState> =>
+        Attach(
+            grain,
+            () => state.State.Outbox,
+            delivered => state.State = state.State.WithOutbox([.. state.State.Outbox.Where(e => !delivered.Contains(e.Id))]),
+            state.WriteStateAsync);
+
     public IntegrationOutbox Attach(
         Grain grain,
         Func<IReadOnlyList<IntegrationEvent>> pending,

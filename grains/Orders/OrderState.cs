@@ -3,7 +3,7 @@ using Ticketing.Integration;
 namespace Ticketing.Orders;
 
 [GenerateSerializer, Alias("ticketing.order-state")]
-public sealed record OrderState
+public sealed record OrderState : IOutboxState<OrderState>
 {
     [Id(0)] public string UserId { get; init; } = "";
     [Id(1)] public OrderStatus Status { get; init; }
@@ -19,6 +19,8 @@ public sealed record OrderState
 
     /// <summary>Integration events written with the change they describe and not yet delivered (oldest first).</summary>
     [Id(9)] public IntegrationEvent[] Outbox { get; init; } = [];
+
+    public OrderState WithOutbox(IntegrationEvent[] outbox) => this with { Outbox = outbox };
 
     public bool Exists => Ticket is not null;
 

@@ -28,11 +28,7 @@ public sealed partial class PaymentGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        outbox = relay.Attach(
-            this,
-            () => state.State.Outbox,
-            delivered => state.State = state.State with { Outbox = [.. state.State.Outbox.Where(e => !delivered.Contains(e.Id))] },
-            state.WriteStateAsync);
+        outbox = relay.Attach(this, state);
         return Task.CompletedTask;
     }
 

@@ -11,7 +11,7 @@ public sealed record PendingCharge(
     [property: Id(3)] string Currency);
 
 [GenerateSerializer, Alias("ticketing.payment-state")]
-public sealed record PaymentState
+public sealed record PaymentState : IOutboxState<PaymentState>
 {
     [Id(0)] public string? UserId { get; init; }
     [Id(1)] public int Attempts { get; init; }
@@ -23,4 +23,6 @@ public sealed record PaymentState
 
     /// <summary>Integration events written with the change they describe and not yet delivered (oldest first).</summary>
     [Id(5)] public IntegrationEvent[] Outbox { get; init; } = [];
+
+    public PaymentState WithOutbox(IntegrationEvent[] outbox) => this with { Outbox = outbox };
 }

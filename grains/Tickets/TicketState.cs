@@ -10,7 +10,7 @@ public sealed record TicketLock(
     [property: Id(2)] bool Paying);
 
 [GenerateSerializer, Alias("ticketing.ticket-state")]
-public sealed record TicketState
+public sealed record TicketState : IOutboxState<TicketState>
 {
     [Id(0)] public string Title { get; init; } = "";
     [Id(1)] public decimal Price { get; init; }
@@ -23,6 +23,8 @@ public sealed record TicketState
 
     /// <summary>Integration events written with the change they describe and not yet delivered (oldest first).</summary>
     [Id(8)] public IntegrationEvent[] Outbox { get; init; } = [];
+
+    public TicketState WithOutbox(IntegrationEvent[] outbox) => this with { Outbox = outbox };
 
     public bool Exists => SellerId.Length > 0;
 
