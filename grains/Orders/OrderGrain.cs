@@ -22,6 +22,9 @@ public sealed partial class OrderGrain(
 {
     private const string ExpiryReminder = "order-expiry";
 
+    // Seats an order tries when tickets disagree with their event's ledger before it answers sold_out.
+    private const int MaxSeatAttempts = 3;
+
     private IGrainTimer? expiryTimer;
 
     private IntegrationOutbox outbox = null!;
@@ -77,7 +80,11 @@ public sealed partial class OrderGrain(
         };
         try
         {
-            await GrainFactory.GetGrain<IUserOrdersGrain>(command.UserId).AddAsync(new IndexPosition(now, OrderId));
+            // The buyer's index and the expiry reminder go first, side by side: an index entry or a reminder whose
+            // order was never written is skipped by the listing and goes away when it fires.
+            await Task.WhenAll(
+                GrainFactory.GetGrain<IUserOrdersGrain>(command.UserId).AddAsync(new IndexPosition(now, OrderId)),
+                deadline.ArmAsync(this, ExpiryReminder, expiresAt));
             state.State = Announce(placed, new OrderCreated(
                 command.UserId, ticket.Id, command.EventId, ticket.Title, ticket.Price, expiresAt));
             await WriteAsync();
@@ -90,7 +97,6 @@ public sealed partial class OrderGrain(
             throw;
         }
 
-        await deadline.ArmAsync(this, ExpiryReminder, expiresAt);
         ArmTimer();
         LogPlaced(logger, OrderId, ticket.Id, expiresAt);
         return OrderPlacementResult.Placed(View());
@@ -267,30 +273,39 @@ public sealed partial class OrderGrain(
     private async Task<(OrderPlacementOutcome, TicketView?)> ReserveSeatAsync(string eventId, string buyerId, DateTime expiresAt)
     {
         var drop = GrainFactory.GetGrain<IEventGrain>(eventId);
-        var allocation = await drop.AllocateSeatAsync(new AllocateSeat(OrderId, buyerId, expiresAt));
-        if (allocation.Seat is not { } seat)
+        for (var attempt = 1; ; attempt++)
         {
-            return (allocation.Outcome switch
+            var allocation = await drop.AllocateSeatAsync(new AllocateSeat(OrderId, buyerId, expiresAt));
+            if (allocation.Seat is not { } seat)
             {
-                SeatAllocationOutcome.NotFound => OrderPlacementOutcome.EventNotFound,
-                SeatAllocationOutcome.NotOnSale => OrderPlacementOutcome.NotOnSale,
-                SeatAllocationOutcome.LimitReached => OrderPlacementOutcome.LimitReached,
-                SeatAllocationOutcome.OwnTicket => OrderPlacementOutcome.OwnTicket,
-                _ => OrderPlacementOutcome.SoldOut,
-            }, null);
-        }
+                return (allocation.Outcome switch
+                {
+                    SeatAllocationOutcome.NotFound => OrderPlacementOutcome.EventNotFound,
+                    SeatAllocationOutcome.NotOnSale => OrderPlacementOutcome.NotOnSale,
+                    SeatAllocationOutcome.LimitReached => OrderPlacementOutcome.LimitReached,
+                    SeatAllocationOutcome.OwnTicket => OrderPlacementOutcome.OwnTicket,
+                    _ => OrderPlacementOutcome.SoldOut,
+                }, null);
+            }
 
-        var reserved = await GrainFactory.GetGrain<ITicketGrain>(Ids.SeatTicketId(eventId, seat.Seat))
-            .ReserveAsync(new ReserveTicket(OrderId, buyerId, expiresAt, seat));
-        if (reserved.Outcome != TicketReserveOutcome.Reserved)
-        {
-            // The event believed the seat free but its ticket disagrees: never sell it twice, give the seat up.
+            var ticket = GrainFactory.GetGrain<ITicketGrain>(Ids.SeatTicketId(eventId, seat.Seat));
+            var reserved = await ticket.ReserveAsync(new ReserveTicket(OrderId, buyerId, expiresAt, seat));
+            if (reserved.Outcome == TicketReserveOutcome.Reserved)
+            {
+                return (OrderPlacementOutcome.Placed, reserved.Ticket);
+            }
+
+            // The event believed the seat free but its ticket disagrees (the event rebuilt its ledger while another
+            // reservation of the seat was in flight): never sell it twice. The seat stays with its holder; try another.
             LogSeatDisagrees(logger, eventId, seat.Seat, reserved.Outcome);
-            await drop.ReleaseSeatAsync(OrderId);
-            return (OrderPlacementOutcome.SoldOut, null);
-        }
+            if (await ticket.GetHoldAsync() is not { } holder || attempt == MaxSeatAttempts)
+            {
+                await drop.ReleaseSeatAsync(OrderId);
+                return (OrderPlacementOutcome.SoldOut, null);
+            }
 
-        return (OrderPlacementOutcome.Placed, reserved.Ticket);
+            await drop.HandOverSeatAsync(OrderId, holder);
+        }
     }
 
     /// <summary>Any request after <c>expiresAt</c> sees the order expired, whether or not the timer fired yet.</summary>

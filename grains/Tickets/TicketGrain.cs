@@ -139,12 +139,13 @@ public sealed partial class TicketGrain(
         var reserved = ticket with
         {
             Status = TicketStatus.Reserved,
-            Lock = new TicketLock(command.OrderId, command.ExpiresAt, Paying: false),
+            Lock = new TicketLock(command.OrderId, command.ExpiresAt, Paying: false, command.BuyerId),
             Version = ticket.Version + 1,
         };
         state.State = Announce(reserved, Updated(reserved, TicketChange.Reserved, command.OrderId));
-        await SaveAsync();
-        await deadline.ArmAsync(this, HoldReminder, command.ExpiresAt);
+
+        // The reminder is armed beside the write, not after it: a reminder that finds no hold simply goes away.
+        await Task.WhenAll(SaveAsync(), deadline.ArmAsync(this, HoldReminder, command.ExpiresAt));
         return TicketReserveResult.Reserved(View());
     }
 
@@ -203,6 +204,8 @@ public sealed partial class TicketGrain(
             await FreeAsync();
         }
     }
+
+    public Task<SeatHoldRecord?> GetHoldAsync() => Task.FromResult(state.State.ToHoldRecord());
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
