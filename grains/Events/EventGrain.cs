@@ -184,10 +184,13 @@ public sealed partial class EventGrain(
     {
         var issued = state.State.SeatsIssued;
         var holds = new SeatHoldRecord?[issued];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(1, issued),
-            new ParallelOptions { MaxDegreeOfParallelism = RestoreParallelism, CancellationToken = cancellationToken },
-            async (seat, _) => holds[seat - 1] = await GrainFactory.GetGrain<ITicketGrain>(Ids.SeatTicketId(EventId, seat)).GetHoldAsync());
+        foreach (var seats in Enumerable.Range(1, issued).Chunk(RestoreParallelism))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await Task.WhenAll(seats.Select(async seat =>
+                holds[seat - 1] = await GrainFactory.GetGrain<ITicketGrain>(Ids.SeatTicketId(EventId, seat)).GetHoldAsync()));
+        }
+
         ledger.Restore(issued, holds);
         if (ledger.HasUnsoldHolds)
         {
