@@ -27,6 +27,9 @@ public sealed partial class OrderGrain(
 
     private IGrainTimer? expiryTimer;
 
+    // The expiry reminder's registration, which the placing request does not wait for.
+    private Task reminderArming = Task.CompletedTask;
+
     private IntegrationOutbox outbox = null!;
 
     // When this activation last asked a stuck payment to settle, so it asks once per recovery period.
@@ -80,11 +83,8 @@ public sealed partial class OrderGrain(
         };
         try
         {
-            // The buyer's index and the expiry reminder go first, side by side: an index entry or a reminder whose
-            // order was never written is skipped by the listing and goes away when it fires.
-            await Task.WhenAll(
-                GrainFactory.GetGrain<IUserOrdersGrain>(command.UserId).AddAsync(new IndexPosition(now, OrderId)),
-                deadline.ArmAsync(this, ExpiryReminder, expiresAt));
+            // The buyer's index goes first: an entry whose order was never written is skipped by the listing.
+            await GrainFactory.GetGrain<IUserOrdersGrain>(command.UserId).AddAsync(new IndexPosition(now, OrderId));
             state.State = Announce(placed, new OrderCreated(
                 command.UserId, ticket.Id, command.EventId, ticket.Title, ticket.Price, expiresAt));
             await WriteAsync();
@@ -97,6 +97,7 @@ public sealed partial class OrderGrain(
             throw;
         }
 
+        reminderArming = deadline.ArmInBackground(this, ExpiryReminder, expiresAt);
         ArmTimer();
         LogPlaced(logger, OrderId, ticket.Id, expiresAt);
         return OrderPlacementResult.Placed(View());
@@ -399,6 +400,7 @@ public sealed partial class OrderGrain(
     {
         expiryTimer?.Dispose();
         expiryTimer = null;
+        await reminderArming;
         await DurableDeadline.DisarmAsync(this, ExpiryReminder);
     }
 

@@ -20,6 +20,9 @@ public sealed partial class TicketGrain(
 
     private IntegrationOutbox outbox = null!;
 
+    // The hold reminder's registration, which the reserving order does not wait for.
+    private Task reminderArming = Task.CompletedTask;
+
     private string TicketId => this.GetPrimaryKeyString();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -144,8 +147,8 @@ public sealed partial class TicketGrain(
         };
         state.State = Announce(reserved, Updated(reserved, TicketChange.Reserved, command.OrderId));
 
-        // The reminder is armed beside the write, not after it: a reminder that finds no hold simply goes away.
-        await Task.WhenAll(SaveAsync(), deadline.ArmAsync(this, HoldReminder, command.ExpiresAt));
+        await SaveAsync();
+        reminderArming = deadline.ArmInBackground(this, HoldReminder, command.ExpiresAt);
         return TicketReserveResult.Reserved(View());
     }
 
@@ -190,7 +193,7 @@ public sealed partial class TicketGrain(
             var sold = ticket with { Status = TicketStatus.Sold, Version = ticket.Version + 1 };
             state.State = Announce(sold, Updated(sold, TicketChange.Sold, orderId));
             await SaveAsync();
-            await DurableDeadline.DisarmAsync(this, HoldReminder);
+            await DisarmHoldReminderAsync();
         }
 
         return true;
@@ -217,7 +220,7 @@ public sealed partial class TicketGrain(
 
         if (state.State.Status != TicketStatus.Reserved)
         {
-            await DurableDeadline.DisarmAsync(this, HoldReminder);
+            await DisarmHoldReminderAsync();
             return;
         }
 
@@ -248,11 +251,17 @@ public sealed partial class TicketGrain(
         var freed = ticket with { Status = TicketStatus.Available, Lock = null, Version = ticket.Version + 1 };
         state.State = Announce(freed, Updated(freed, TicketChange.Released, orderId));
         await SaveAsync();
-        await DurableDeadline.DisarmAsync(this, HoldReminder);
+        await DisarmHoldReminderAsync();
         if (ticket.EventId is { } eventId)
         {
             await GrainFactory.GetGrain<IEventGrain>(eventId).ReleaseSeatAsync(orderId);
         }
+    }
+
+    private async Task DisarmHoldReminderAsync()
+    {
+        await reminderArming;
+        await DurableDeadline.DisarmAsync(this, HoldReminder);
     }
 
     private async Task SaveAsync()
