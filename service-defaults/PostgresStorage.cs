@@ -13,11 +13,14 @@ public static class PostgresStorage
     /// <summary>
     /// Grain state is stored in Orleans' own binary format, keyed by the [Id]s and [Alias]es of our
     /// [GenerateSerializer] state records, not in the default Newtonsoft JSON with full type names: renaming or
-    /// moving a state type then breaks no stored row, fields may be added, and rows are far smaller.
+    /// moving a state type then breaks no stored row, fields may be added, and rows are far smaller. The in-memory
+    /// store of the embedded default uses it too: it copies every write, and JSON made that the costliest part of
+    /// a reservation.
     /// </summary>
-    public static IServiceCollection UseOrleansBinaryStateFormat(this IServiceCollection services, string storageName)
+    public static IServiceCollection UseOrleansBinaryStateFormat<TOptions>(this IServiceCollection services, string storageName)
+        where TOptions : class, IStorageProviderSerializerOptions
     {
-        services.AddOptions<AdoNetGrainStorageOptions>(storageName).Configure<IServiceProvider>((options, provider) =>
+        services.AddOptions<TOptions>(storageName).Configure<IServiceProvider>((options, provider) =>
             options.GrainStorageSerializer = new OrleansGrainStorageSerializer(provider.GetRequiredService<Serializer>()));
         return services;
     }

@@ -33,6 +33,7 @@ public static class TicketingSilo
             case StorageKind.Memory:
                 silo.UseDevelopmentClustering(new IPEndPoint(settings.AdvertisedIP, settings.PrimarySiloPort));
                 silo.AddMemoryGrainStorage(StorageNames.Grains);
+                silo.Services.UseOrleansBinaryStateFormat<MemoryGrainStorageOptions>(StorageNames.Grains);
                 silo.UseInMemoryReminderService();
                 break;
             case StorageKind.Postgres:
@@ -47,7 +48,7 @@ public static class TicketingSilo
                     o.Invariant = PostgresStorage.Invariant;
                     o.ConnectionString = connectionString;
                 });
-                silo.Services.UseOrleansBinaryStateFormat(StorageNames.Grains);
+                silo.Services.UseOrleansBinaryStateFormat<AdoNetGrainStorageOptions>(StorageNames.Grains);
                 silo.UseAdoNetReminderService(o =>
                 {
                     o.Invariant = PostgresStorage.Invariant;

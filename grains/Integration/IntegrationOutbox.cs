@@ -209,8 +209,14 @@ public sealed partial class IntegrationOutbox
         if (streams is not null)
         {
             // The NATS provider waits for its connection rather than failing; never let it hold the grain's turn.
-            await streams.GetStream<IntegrationEvent>(StreamId.Create(e.Entity, e.EntityId)).OnNextAsync(e).WaitAsync(OutboxRelay.PublishTimeout);
+            await streams.GetStream<IntegrationEvent>(StreamIdOf(e)).OnNextAsync(e).WaitAsync(OutboxRelay.PublishTimeout);
         }
+    }
+
+    private static StreamId StreamIdOf(IntegrationEvent e)
+    {
+        var (ns, key) = DomainStreams.StreamOf(e.Entity, e.EntityId);
+        return StreamId.Create(ns, key);
     }
 
     private async Task FailedAsync()
