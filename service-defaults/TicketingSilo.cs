@@ -58,6 +58,11 @@ public static class TicketingSilo
         }
 
         silo.AddIncomingGrainCallFilter<StorageFaultFilter>();
+        if (TicketingTelemetry.ExportsTraces(configuration))
+        {
+            // Grain calls join the caller's trace (an HTTP request's, or another grain call's).
+            silo.AddActivityPropagation();
+        }
 
         silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = settings.MinimumReminderPeriod);
         silo.AddTicketingStreams(configuration);
