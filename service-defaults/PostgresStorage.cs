@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -9,6 +10,21 @@ public static class PostgresStorage
 {
     /// <summary>The ADO.NET provider name Orleans must be told (its default is SQL Server).</summary>
     public const string Invariant = "Npgsql";
+
+    /// <summary>Connections one process opens at most unless its connection string says otherwise.</summary>
+    public const int DefaultMaxPoolSize = 24;
+
+    /// <summary>The connection string with <see cref="DefaultMaxPoolSize"/> as its pool size, unless it sets one.</summary>
+    public static string WithBoundedPool(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = DefaultMaxPoolSize;
+        }
+
+        return builder.ConnectionString;
+    }
 
     /// <summary>
     /// Grain state is stored in Orleans' own binary format, keyed by the [Id]s and [Alias]es of our
