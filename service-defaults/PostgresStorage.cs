@@ -18,7 +18,8 @@ public static class PostgresStorage
     public static string WithBoundedPool(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase))
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("Maximum Pool Size") && !given.ContainsKey("MaxPoolSize"))
         {
             builder.MaxPoolSize = DefaultMaxPoolSize;
         }

@@ -16,7 +16,7 @@ public sealed class PostgresPoolTests
 
     [Theory]
     [InlineData("Host=db;Maximum Pool Size=80")]
-    [InlineData("Host=db;Max Pool Size=80")]
+    [InlineData("Host=db;MaxPoolSize=80")]
     public void PoolSizeTheOperatorChoseIsKept(string connectionString)
     {
         var kept = new NpgsqlConnectionStringBuilder(PostgresStorage.WithBoundedPool(connectionString));
