@@ -122,7 +122,9 @@ public sealed class DropRun(DropOptions options, string? repo, string outDir, st
 
         Enter("event creation", cancellation);
         DateTimeOffset? onSaleAt = options.OnSaleIn is { } wait ? DateTimeOffset.UtcNow + wait : null;
+        var creation = System.Diagnostics.Stopwatch.StartNew();
         var drop = await events.CreateAsync($"Drop {runId}", options.Capacity, onSaleAt, options.MaxPerUser, cancellation);
+        report.EventCreationMs = Math.Round(creation.Elapsed.TotalMilliseconds, 1);
 
         Enter($"counter: GET /api/events/{{id}} for {Durations.Format(options.PollDuration)}", cancellation);
         var when = onSaleAt is null ? "after the event is created, before the drop" : "while buyers wait for the on-sale moment";

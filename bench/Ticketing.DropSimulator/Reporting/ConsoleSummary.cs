@@ -26,6 +26,11 @@ public static class ConsoleSummary
             o.WriteLine($"Ceiling     GET /healthz           {Probe(c)}");
         }
 
+        if (r.EventCreationMs is { } created)
+        {
+            o.WriteLine($"Creation    POST /api/events       {created:N1} ms for {r.Shape.Capacity:N0} seats");
+        }
+
         if (r.EventPoll is { } p)
         {
             o.WriteLine($"Counter     GET /api/events/{{id}}   {Probe(p)}");

@@ -41,6 +41,11 @@ public static class MarkdownReport
             md.AppendLine(CultureInfo.InvariantCulture, $"- Ceiling: `GET /healthz` {Probe(c)}.");
         }
 
+        if (r.EventCreationMs is { } created)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Creation: `POST /api/events` of {r.Shape.Capacity:N0} seats took {created:N1} ms.");
+        }
+
         if (r.EventPoll is { } p)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"- Counter: `GET /api/events/{{id}}` {Probe(p)}.");

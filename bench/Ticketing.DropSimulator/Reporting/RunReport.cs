@@ -35,6 +35,9 @@ public sealed class RunReport
     public DropResult? WarmUp { get; set; }
     public ProbeResult? Ceiling { get; set; }
     public ProbeResult? EventPoll { get; set; }
+
+    /// <summary>How long <c>POST /api/events</c> took for the drop's event (the issue wants ≤ 1 s at 100,000 seats).</summary>
+    public double? EventCreationMs { get; set; }
     public DropResult? Drop { get; set; }
     public PaymentResult? Payments { get; set; }
     public VerificationResult? Verification { get; set; }
