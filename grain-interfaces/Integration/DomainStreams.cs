@@ -3,7 +3,8 @@ namespace Ticketing.Integration;
 /// <summary>
 /// Where domain events travel inside the cluster: one Orleans stream per entity, its namespace the entity kind
 /// (<see cref="IntegrationEvent.Entity"/>: <c>ticket</c>, <c>event</c>, <c>order</c>, <c>payment</c>), its key the
-/// entity's id. Keys and namespaces stay free of '.', which the NATS provider would turn into subject tokens.
+/// entity's id; and the listing streams, one per catalog, that carry only the events a listing is built from.
+/// Keys and namespaces stay free of '.', which the NATS provider would turn into subject tokens.
 /// </summary>
 public static class DomainStreams
 {
@@ -21,4 +22,23 @@ public static class DomainStreams
     public const string Tickets = "ticket";
     public const string Orders = "order";
     public const string Payments = "payment";
+
+    /// <summary>
+    /// The namespace of the available-tickets listing: <c>ticket.created</c> and <c>ticket.updated</c> of every
+    /// stand-alone ticket (an event's seats are never listed), on one stream keyed by the catalog, which subscribes
+    /// to it implicitly. One stream keeps one order: a catalog that reads its own checkpoint back from it has
+    /// applied everything published there before.
+    /// </summary>
+    public const string TicketListing = "ticket-listing";
+
+    /// <summary>The namespace of the events listing: every <c>event.created</c>, on one stream keyed by the catalog.</summary>
+    public const string EventListing = "event-listing";
+
+    /// <summary>The listing stream an event feeds, as its namespace and key: stand-alone tickets' changes, and new events.</summary>
+    public static (string Namespace, string Key)? ListingOf(IntegrationEvent e) => e.Data switch
+    {
+        TicketCreated { EventId: null } or TicketUpdated { EventId: null } => (TicketListing, CatalogGrains.TicketCatalogKey),
+        EventCreated => (EventListing, CatalogGrains.EventCatalogKey),
+        _ => null,
+    };
 }

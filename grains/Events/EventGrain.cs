@@ -66,7 +66,7 @@ public sealed partial class EventGrain(
             Announce(new EventCreated(
                 command.Title, command.Price, command.Capacity, command.OnSaleAt, command.MaxPerUser, command.OrganizerId));
             await WriteAsync();
-            await GrainFactory.EventCatalog().AddAsync(new IndexPosition(state.State.CreatedAt, EventId));
+            await outbox.FlushNowAsync();
             LogCreated(logger, EventId, command.Capacity);
         }
 
