@@ -33,6 +33,7 @@ public static class TicketingSilo
             case StorageKind.Memory:
                 silo.UseDevelopmentClustering(new IPEndPoint(settings.AdvertisedIP, settings.PrimarySiloPort));
                 silo.AddMemoryGrainStorage(StorageNames.Grains);
+                silo.AddMemoryGrainStorage(TicketingStreams.PubSubStore);
                 silo.UseInMemoryReminderService();
                 break;
             case StorageKind.Postgres:
@@ -48,6 +49,14 @@ public static class TicketingSilo
                     o.ConnectionString = connectionString;
                 });
                 silo.Services.UseOrleansBinaryStateFormat(StorageNames.Grains);
+
+                // Explicit stream subscriptions (each gateway's live feeds) outlive the silo that held them.
+                silo.AddAdoNetGrainStorage(TicketingStreams.PubSubStore, o =>
+                {
+                    o.Invariant = PostgresStorage.Invariant;
+                    o.ConnectionString = connectionString;
+                });
+                silo.Services.UseOrleansBinaryStateFormat(TicketingStreams.PubSubStore);
                 silo.UseAdoNetReminderService(o =>
                 {
                     o.Invariant = PostgresStorage.Invariant;
