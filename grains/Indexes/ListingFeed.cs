@@ -96,7 +96,8 @@ public sealed partial class ListingFeed
         outstanding.Add(checkpoint);
         try
         {
-            var stream = grain.GetStreamProvider(DomainStreams.Provider).GetStream<ListingCheckpoint>(streamId);
+            // Typed as the subscription is: an activation holds one stream under one item type.
+            var stream = grain.GetStreamProvider(DomainStreams.Provider).GetStream<object>(streamId);
 
             // The NATS provider waits for its connection rather than failing: give up in time, like the read does.
             await stream.OnNextAsync(new ListingCheckpoint(checkpoint.Id)).WaitAsync(CatchUpTimeout);
