@@ -12,6 +12,7 @@ namespace Ticketing.Indexes;
 [ImplicitStreamSubscription(DomainStreams.EventListing)]
 public sealed class EventCatalogGrain(
     [PersistentState("event-catalog", StorageNames.Grains)] IPersistentState<PositionIndexState> state,
+    IIntegrationEventPublisher transport,
     ILogger<EventCatalogGrain> logger)
     : Grain, IEventCatalogGrain, IStreamSubscriptionObserver
 {
@@ -28,7 +29,7 @@ public sealed class EventCatalogGrain(
             listed.Add(entry.Id);
         }
 
-        feed = new ListingFeed(this, StreamId.Create(DomainStreams.EventListing, CatalogGrains.EventCatalogKey), ApplyAsync, logger);
+        feed = new ListingFeed(this, StreamId.Create(DomainStreams.EventListing, CatalogGrains.EventCatalogKey), ApplyAsync, transport, logger);
         return Task.CompletedTask;
     }
 

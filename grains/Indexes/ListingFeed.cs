@@ -15,19 +15,23 @@ namespace Ticketing.Indexes;
 /// not one per read; one published before a reader arrived cannot vouch for that reader and is never shared with it.
 /// </para>
 /// <para>
-/// A read never waits longer than <see cref="CatchUpTimeout"/>. When the stream cannot deliver (NATS down), the
-/// catalog answers from what it has, and until a checkpoint comes back it does not wait again: the listing lags,
-/// the rest of the marketplace is unaffected.
+/// A read never waits longer than <see cref="CatchUpTimeout"/>, and not at all while NATS is known to be down (the
+/// signal the outboxes go by): the catalog then answers from what it has and the listing lags until NATS is back,
+/// while the rest of the marketplace goes on.
 /// </para>
 /// </summary>
 public sealed partial class ListingFeed
 {
-    /// <summary>The longest a read waits for its checkpoint before answering from what the catalog has.</summary>
-    public static readonly TimeSpan CatchUpTimeout = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// The longest a read waits for its checkpoint before answering from what the catalog has. A round trip takes
+    /// one poll of the stream's queue (100 ms); a cold cluster (first activations, first reads of NATS) takes seconds.
+    /// </summary>
+    public static readonly TimeSpan CatchUpTimeout = TimeSpan.FromSeconds(5);
 
     private readonly Grain grain;
     private readonly StreamId streamId;
     private readonly Func<IntegrationEvent, Task> apply;
+    private readonly IIntegrationEventPublisher transport;
     private readonly ILogger logger;
 
     // Published, not yet back, oldest first. A checkpoint that comes back vouches for every older one too.
@@ -36,13 +40,17 @@ public sealed partial class ListingFeed
     // Not yet published: every reader who comes until its publish starts waits for it.
     private Checkpoint? next;
     private Task publishing = Task.CompletedTask;
+
+    // A read gave up waiting since the last checkpoint came back: warned once, until the stream delivers again.
     private bool behind;
 
-    public ListingFeed(Grain grain, StreamId streamId, Func<IntegrationEvent, Task> apply, ILogger logger)
+    /// <param name="transport">Whose availability says whether the stream can deliver now (NATS, or always in memory).</param>
+    public ListingFeed(Grain grain, StreamId streamId, Func<IntegrationEvent, Task> apply, IIntegrationEventPublisher transport, ILogger logger)
     {
         this.grain = grain;
         this.streamId = streamId;
         this.apply = apply;
+        this.transport = transport;
         this.logger = logger;
     }
 
@@ -53,17 +61,17 @@ public sealed partial class ListingFeed
     /// <summary>Returns once everything published on the stream before this call has been applied (or the wait ran out).</summary>
     public async Task CatchUpAsync()
     {
+        if (!transport.IsAvailable)
+        {
+            // NATS is down: nothing published now arrives before it is back. Answer from what is here.
+            return;
+        }
+
         var checkpoint = next;
         if (checkpoint is null)
         {
             checkpoint = next = new Checkpoint(Ids.New());
             publishing = PublishAfterAsync(publishing, checkpoint);
-        }
-
-        if (behind)
-        {
-            // An earlier checkpoint is overdue: the stream is not delivering now. Do not make every read wait for it.
-            return;
         }
 
         bool reached;
@@ -147,7 +155,7 @@ public sealed partial class ListingFeed
         outstanding.RemoveRange(0, at + 1);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Listing stream {StreamId} did not deliver a checkpoint in time; listings answer from what they have until it does")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Listing stream {StreamId} did not deliver a checkpoint in time; listings answer from what they have")]
     private static partial void LogBehind(ILogger logger, StreamId streamId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Listing stream {StreamId} delivers again")]

@@ -12,6 +12,7 @@ namespace Ticketing.Tickets;
 [ImplicitStreamSubscription(DomainStreams.TicketListing)]
 public sealed class TicketCatalogGrain(
     [PersistentState("ticket-catalog", StorageNames.Grains)] IPersistentState<TicketCatalogState> state,
+    IIntegrationEventPublisher transport,
     ILogger<TicketCatalogGrain> logger)
     : Grain, ITicketCatalogGrain, IStreamSubscriptionObserver
 {
@@ -22,7 +23,7 @@ public sealed class TicketCatalogGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         listing = new TicketListing(state.State);
-        feed = new ListingFeed(this, StreamId.Create(DomainStreams.TicketListing, CatalogGrains.TicketCatalogKey), ApplyAsync, logger);
+        feed = new ListingFeed(this, StreamId.Create(DomainStreams.TicketListing, CatalogGrains.TicketCatalogKey), ApplyAsync, transport, logger);
         return Task.CompletedTask;
     }
 
