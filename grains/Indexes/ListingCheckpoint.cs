@@ -1,4 +1,4 @@
-namespace Ticketing.Integration;
+namespace Ticketing.Indexes;
 
 /// <summary>
 /// A mark a catalog puts on its own listing stream before it answers a read. When the mark comes back, everything
