@@ -7,7 +7,8 @@ namespace Ticketing.Tickets;
 /// <summary>
 /// The available-tickets listing: an implicit subscriber of the ticket listing stream, where every stand-alone
 /// ticket publishes its changes (nothing calls it to feed it). One grain for the whole marketplace, so it stays
-/// cheap: a change costs one write of its state; reads are served from memory and share their stream checkpoints.
+/// cheap: a change costs one write of its state, delivered one at a time by the stream; reads interleave with
+/// those deliveries, are served from memory and share their stream checkpoints, so a read never waits on a write.
 /// </summary>
 [ImplicitStreamSubscription(DomainStreams.TicketListing)]
 public sealed class TicketCatalogGrain(
