@@ -30,6 +30,7 @@ public static partial class GatewayApp
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxBodyBytes);
         builder.AddTicketingCluster();
+        builder.AddTicketingTelemetry("ticketing-gateway");
 
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -46,6 +47,7 @@ public static partial class GatewayApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseTicketingMetrics(app.Configuration);
         app.UseStorefront();
         app.UseRouting();
         app.UseAuthentication();

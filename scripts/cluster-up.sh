@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Starts a local durable cluster: a throwaway PostgreSQL 15, three silos and a gateway (client mode) on
-# 127.0.0.1; with STREAMS=nats also Debian's nats-server for the streams and integration events. State lives
-# in .cluster/ and survives cluster-down.sh (use --purge there to drop it).
+# Starts a local durable cluster: a throwaway PostgreSQL 15, SILOS silos (default 3) and a gateway (client
+# mode) on 127.0.0.1; with STREAMS=nats also Debian's nats-server for the streams and integration events. State
+# lives in .cluster/ and survives cluster-down.sh (use --purge there to drop it).
 # Gateway: http://localhost:5080   Stop: scripts/cluster-down.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD/.cluster
 pg_bin=${PG_BIN:-/usr/lib/postgresql/15/bin}
 pg_port=${PG_PORT:-55432}
+silos=${SILOS:-3}
+[[ "$silos" =~ ^[1-9]$ ]] || { echo "SILOS must be 1-9, not '$silos'" >&2; exit 2; }
 mkdir -p "$root/logs" "$root/pids"
 
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -41,7 +43,7 @@ fi
 dotnet build -c Release --nologo -v quiet >/dev/null
 dotnet silo/bin/Release/net10.0/Ticketing.Silo.dll db migrate
 
-for i in 0 1 2; do
+for ((i = 0; i < silos; i++)); do
   Ticketing__Silo__SiloPort=$((11111 + i)) Ticketing__Silo__GatewayPort=$((30000 + i)) \
     ASPNETCORE_URLS=http://127.0.0.1:$((5091 + i)) \
     nohup dotnet silo/bin/Release/net10.0/Ticketing.Silo.dll >"$root/logs/silo$i.log" 2>&1 &
@@ -54,7 +56,7 @@ echo $! > "$root/pids/gateway"
 
 for _ in $(seq 1 120); do
   if curl -fs http://localhost:5080/readyz >/dev/null; then
-    echo "Ticketing cluster is up: http://localhost:5080 (3 silos, PostgreSQL on 127.0.0.1:$pg_port; logs in .cluster/logs)"
+    echo "Ticketing cluster is up: http://localhost:5080 ($silos silos, PostgreSQL on 127.0.0.1:$pg_port; logs in .cluster/logs)"
     exit 0
   fi
   sleep 1

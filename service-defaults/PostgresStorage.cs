@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -10,14 +11,33 @@ public static class PostgresStorage
     /// <summary>The ADO.NET provider name Orleans must be told (its default is SQL Server).</summary>
     public const string Invariant = "Npgsql";
 
+    /// <summary>Connections one process opens at most unless its connection string says otherwise.</summary>
+    public const int DefaultMaxPoolSize = 24;
+
+    /// <summary>The connection string with <see cref="DefaultMaxPoolSize"/> as its pool size, unless it sets one.</summary>
+    public static string WithBoundedPool(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("Maximum Pool Size") && !given.ContainsKey("MaxPoolSize"))
+        {
+            builder.MaxPoolSize = DefaultMaxPoolSize;
+        }
+
+        return builder.ConnectionString;
+    }
+
     /// <summary>
     /// Grain state is stored in Orleans' own binary format, keyed by the [Id]s and [Alias]es of our
     /// [GenerateSerializer] state records, not in the default Newtonsoft JSON with full type names: renaming or
-    /// moving a state type then breaks no stored row, fields may be added, and rows are far smaller.
+    /// moving a state type then breaks no stored row, fields may be added, and rows are far smaller. The in-memory
+    /// store of the embedded default uses it too: it copies every write, and JSON made that the costliest part of
+    /// a reservation.
     /// </summary>
-    public static IServiceCollection UseOrleansBinaryStateFormat(this IServiceCollection services, string storageName)
+    public static IServiceCollection UseOrleansBinaryStateFormat<TOptions>(this IServiceCollection services, string storageName)
+        where TOptions : class, IStorageProviderSerializerOptions
     {
-        services.AddOptions<AdoNetGrainStorageOptions>(storageName).Configure<IServiceProvider>((options, provider) =>
+        services.AddOptions<TOptions>(storageName).Configure<IServiceProvider>((options, provider) =>
             options.GrainStorageSerializer = new OrleansGrainStorageSerializer(provider.GetRequiredService<Serializer>()));
         return services;
     }

@@ -40,6 +40,12 @@ public static class TicketingClient
             return ++connectAttempts < 60;
         });
 
+        if (TicketingTelemetry.ExportsTraces(configuration))
+        {
+            // The gateway's grain calls carry its HTTP request's trace to the silos.
+            client.AddActivityPropagation();
+        }
+
         client.AddTicketingStreams(configuration);
         client.AddDashboard();
         return client;

@@ -33,6 +33,7 @@ public static class TicketingSilo
             case StorageKind.Memory:
                 silo.UseDevelopmentClustering(new IPEndPoint(settings.AdvertisedIP, settings.PrimarySiloPort));
                 silo.AddMemoryGrainStorage(StorageNames.Grains);
+                silo.Services.UseOrleansBinaryStateFormat<MemoryGrainStorageOptions>(StorageNames.Grains);
                 silo.AddMemoryGrainStorage(TicketingStreams.PubSubStore);
                 silo.UseInMemoryReminderService();
                 break;
@@ -48,7 +49,7 @@ public static class TicketingSilo
                     o.Invariant = PostgresStorage.Invariant;
                     o.ConnectionString = connectionString;
                 });
-                silo.Services.UseOrleansBinaryStateFormat(StorageNames.Grains);
+                silo.Services.UseOrleansBinaryStateFormat<AdoNetGrainStorageOptions>(StorageNames.Grains);
 
                 // Explicit stream subscriptions (each gateway's live feeds) outlive the silo that held them.
                 silo.AddAdoNetGrainStorage(TicketingStreams.PubSubStore, o =>
@@ -56,7 +57,7 @@ public static class TicketingSilo
                     o.Invariant = PostgresStorage.Invariant;
                     o.ConnectionString = connectionString;
                 });
-                silo.Services.UseOrleansBinaryStateFormat(TicketingStreams.PubSubStore);
+                silo.Services.UseOrleansBinaryStateFormat<AdoNetGrainStorageOptions>(TicketingStreams.PubSubStore);
                 silo.UseAdoNetReminderService(o =>
                 {
                     o.Invariant = PostgresStorage.Invariant;
@@ -66,6 +67,11 @@ public static class TicketingSilo
         }
 
         silo.AddIncomingGrainCallFilter<StorageFaultFilter>();
+        if (TicketingTelemetry.ExportsTraces(configuration))
+        {
+            // Grain calls join the caller's trace (an HTTP request's, or another grain call's).
+            silo.AddActivityPropagation();
+        }
 
         silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = settings.MinimumReminderPeriod);
         silo.AddTicketingStreams(configuration);

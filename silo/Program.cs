@@ -12,9 +12,11 @@ if (args is ["db", "migrate", ..])
 // Otherwise, a silo: the grains live here when the gateway runs as a client (Ticketing:Cluster:Mode=Client).
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTicketingSiloHost();
+builder.AddTicketingTelemetry("ticketing-silo");
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
+app.UseTicketingMetrics(app.Configuration);
 app.MapHealthChecks("/healthz");
 if (DashboardCredential.From(app.Configuration) is { } operators)
 {

@@ -6,7 +6,8 @@ namespace Ticketing.Gateway.Infrastructure;
 
 /// <summary>
 /// <c>Ticketing:RateLimits</c>: a token bucket per signed-in user, else per client address. Health probes
-/// are never limited. Excess requests get 429 <c>rate_limited</c> with <c>Retry-After</c>.
+/// are never limited, nor are Prometheus scrapes (<c>/metrics</c> is answered before this limiter, see
+/// <c>TicketingTelemetry.UseTicketingMetrics</c>). Excess requests get 429 <c>rate_limited</c> with <c>Retry-After</c>.
 /// </summary>
 public static class RateLimits
 {

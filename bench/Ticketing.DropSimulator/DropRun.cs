@@ -171,7 +171,7 @@ public sealed class DropRun(DropOptions options, string? repo, string outDir, st
     private ITarget CreateTarget() => options.Start switch
     {
         StartMode.Embedded => new EmbeddedGateway(RequireRepo(), options.ReservationWindow, options.StartTimeout, Path.Combine(outDir, $"drop-{stamp}-gateway.log")),
-        StartMode.Durable => new DurableCluster(RequireRepo(), options.ReservationWindow, options.StartTimeout, outDir, $"drop-{stamp}-"),
+        StartMode.Durable => new DurableCluster(RequireRepo(), options.ReservationWindow, options.Silos, options.StartTimeout, outDir, $"drop-{stamp}-"),
         _ => new ExternalTarget(options.Url),
     };
 

@@ -12,15 +12,18 @@ public interface IEventGrain : IGrainWithStringKey
     Task<EventView> CreateAsync(CreateEvent command);
 
     /// <summary>The event with its live counters, or null.</summary>
+    [ReadOnly]
     Task<EventView?> GetAsync();
 
     /// <summary>The live counters and the version they belong to, or null; where the live feed starts.</summary>
+    [ReadOnly]
     Task<EventAvailability?> GetAvailabilityAsync();
 
     /// <summary>Picks a free seat for an order, enforcing on-sale time, capacity and the buyer's limit.</summary>
     Task<SeatAllocationResult> AllocateSeatAsync(AllocateSeat command);
 
     /// <summary>What a seat looks like before anyone touched it, or null when the event has no such seat.</summary>
+    [ReadOnly]
     Task<SeatTemplate?> GetSeatTemplateAsync(int seat);
 
     /// <summary>Returns an order's seat to the pool (idempotent); the seat, or null when the order held none.</summary>
@@ -30,7 +33,15 @@ public interface IEventGrain : IGrainWithStringKey
     Task MarkSoldAsync(string orderId);
 
     /// <summary>The seat an order holds or bought, or null.</summary>
+    [ReadOnly]
     Task<int?> GetSeatOfOrderAsync(string orderId);
+
+    /// <summary>
+    /// The seat given to the order turned out to be held by another order, as its ticket records: the order lets
+    /// go of it and the seat stays taken by its holder. Only after this event rebuilt its ledger while a
+    /// reservation was in flight.
+    /// </summary>
+    Task HandOverSeatAsync(string orderId, SeatHoldRecord holder);
 }
 
 [GenerateSerializer, Immutable, Alias("ticketing.create-event")]

@@ -1,10 +1,17 @@
+using System.Globalization;
+
 namespace Ticketing.Integration;
 
 /// <summary>
-/// Where domain events travel inside the cluster: one Orleans stream per entity, its namespace the entity kind
-/// (<see cref="IntegrationEvent.Entity"/>: <c>ticket</c>, <c>event</c>, <c>order</c>, <c>payment</c>), its key the
-/// entity's id; and the listing streams, one per catalog, that carry only the events a listing is built from.
-/// Keys and namespaces stay free of '.', which the NATS provider would turn into subject tokens.
+/// Where domain events travel inside the cluster. The stream's namespace is the entity kind
+/// (<see cref="IntegrationEvent.Entity"/>: <c>ticket</c>, <c>event</c>, <c>order</c>, <c>payment</c>). An event (a
+/// drop) has a stream of its own, keyed by its id, which the live feed watches. Tickets, orders and payments are
+/// created by the thousand in a drop, and every new stream costs the cluster a pub-sub registration (a grain
+/// activation and a write) before its first message is delivered, so they share <see cref="Shards"/> streams per
+/// kind: an entity always lands on the same one, which keeps its events in order, and consumers filter by
+/// <see cref="IntegrationEvent.EntityId"/>. Besides, each listing has a stream of its own that carries only the
+/// events the listing is built from. Keys and namespaces stay free of '.', which the NATS provider would turn
+/// into subject tokens.
 /// </summary>
 public static class DomainStreams
 {
@@ -18,10 +25,29 @@ public static class DomainStreams
     /// <summary>Partitions of the provider's JetStream stream; nats/ticketing.conf maps subjects onto as many.</summary>
     public const int Partitions = 8;
 
+    /// <summary>Streams per kind for tickets, orders and payments.</summary>
+    public const int Shards = 8;
+
     public const string Events = "event";
     public const string Tickets = "ticket";
     public const string Orders = "order";
     public const string Payments = "payment";
+
+    /// <summary>The stream (namespace and key, for <c>StreamId.Create</c>) an entity's domain events travel on.</summary>
+    public static (string Namespace, string Key) StreamOf(string entity, string entityId) =>
+        (entity, entity == Events ? entityId : ShardOf(entityId));
+
+    /// <summary>The shard key of an entity: the same on every silo and client (a stable hash, not string.GetHashCode).</summary>
+    public static string ShardOf(string entityId)
+    {
+        var hash = 2166136261u;
+        foreach (var c in entityId)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"shard{hash % Shards}");
+    }
 
     /// <summary>
     /// The namespace of the available-tickets listing: <c>ticket.created</c> and <c>ticket.updated</c> of every

@@ -30,7 +30,22 @@ public interface ITicketGrain : IGrainWithStringKey
 
     /// <summary>Frees the ticket if this order holds it.</summary>
     Task ReleaseAsync(string orderId);
+
+    /// <summary>
+    /// Who holds this seat as its state says, or null: no side effects, and answered even while the ticket awaits
+    /// its event, so an event rebuilding its ledger can ask every seat without a call cycle.
+    /// </summary>
+    [ReadOnly, AlwaysInterleave]
+    Task<SeatHoldRecord?> GetHoldAsync();
 }
+
+/// <summary>A held or sold seat as its ticket records it: the order, its buyer, until when, and whether it is paid.</summary>
+[GenerateSerializer, Immutable, Alias("ticketing.seat-hold-record")]
+public sealed record SeatHoldRecord(
+    [property: Id(0)] string OrderId,
+    [property: Id(1)] string BuyerId,
+    [property: Id(2)] DateTime ExpiresAt,
+    [property: Id(3)] bool Sold);
 
 [GenerateSerializer, Immutable, Alias("ticketing.create-ticket")]
 public sealed record CreateTicket(

@@ -7,7 +7,10 @@ namespace Ticketing.Common;
 /// A deadline a grain must act on even if its silo dies: a reminder due at the deadline (then every minimum
 /// period, since a tick missed while the silo was down is not replayed) backs up the precise grain timer.
 /// </summary>
-public sealed class DurableDeadline(IOptions<ReminderOptions> reminderOptions, TimeProvider time)
+public sealed partial class DurableDeadline(
+    IOptions<ReminderOptions> reminderOptions,
+    TimeProvider time,
+    ILogger<DurableDeadline> logger)
 {
     private readonly TimeSpan period = reminderOptions.Value.MinimumReminderPeriod;
 
@@ -30,6 +33,26 @@ public sealed class DurableDeadline(IOptions<ReminderOptions> reminderOptions, T
         return grain.RegisterOrUpdateReminder(name, due, period);
     }
 
+    /// <summary>
+    /// Registers the reminder without holding up the caller: the silo's reminder service handles registrations one
+    /// at a time, so on a drop's hot path awaiting it would make every buyer queue behind every other buyer's
+    /// reminder. The grain's timer covers the deadline meanwhile; a registration that fails is logged, and the
+    /// other backstops (the lazy check on every call, the ticket's or order's own reminder, the event's sweep)
+    /// remain. The returned task never faults: await it before removing the reminder, so a registration still on
+    /// its way cannot outlive the removal.
+    /// </summary>
+    public async Task ArmInBackground(Grain grain, string name, DateTime deadline)
+    {
+        try
+        {
+            await ArmAsync(grain, name, deadline);
+        }
+        catch (Exception e)
+        {
+            LogArmFailed(logger, e, grain.GetGrainId(), name);
+        }
+    }
+
     /// <summary>Removes the grain's reminder, if it has one.</summary>
     public static async Task DisarmAsync(Grain grain, string name)
     {
@@ -39,4 +62,7 @@ public sealed class DurableDeadline(IOptions<ReminderOptions> reminderOptions, T
             await grain.UnregisterReminder(reminder);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{GrainId} could not register its reminder {ReminderName}; its timer and the other backstops remain")]
+    private static partial void LogArmFailed(ILogger logger, Exception exception, GrainId grainId, string reminderName);
 }

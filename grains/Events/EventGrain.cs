@@ -8,11 +8,15 @@ using Ticketing.Tickets;
 namespace Ticketing.Events;
 
 /// <summary>
-/// Owns one drop's seat ledger. It awaits nothing but its own storage, so orders and tickets may call it
+/// Owns one drop's seat ledger, the point every buyer of the drop passes through, so it keeps that path free of
+/// I/O: the ledger lives in memory and an allocation is a few dictionary operations. What makes a reservation
+/// durable is the seat's ticket (its lock, written by the ticket grain in the same saga), not this grain, which
+/// writes only what it is (once), how far its seats have been handed out (a block of
+/// <see cref="SeatBlock"/> seats at a time, so one reservation in that many waits for a write) and its rare
+/// integration events. A new activation rebuilds the ledger by asking the ticket of every seat handed out.
+/// It awaits nothing but its storage and those read-only ticket questions, so orders and tickets may call it
 /// freely; a hold left behind by a crashed order is found by a periodic sweep and handed back to that order.
-/// It is the hot grain of a drop, so what it tells others stays off the request path: its counters go out as one
-/// in-memory notice at most ten times a second, published in a timer turn of its own, and its outbox (written
-/// with the change, like every grain's) only ever holds <c>event.created</c> and <c>event.sold_out</c>.
+/// Its counters go out as one in-memory notice at most ten times a second, in a timer turn of its own.
 /// </summary>
 public sealed partial class EventGrain(
     [PersistentState("event", StorageNames.Grains)] IPersistentState<EventState> state,
@@ -21,7 +25,16 @@ public sealed partial class EventGrain(
     OutboxRelay relay,
     ILogger<EventGrain> logger) : Grain, IEventGrain, IRemindable
 {
+    /// <summary>How far a new activation raises the version it read, so in-memory changes never reuse a number.</summary>
+    public const long VersionHeadroom = 1L << 32;
+
+    /// <summary>Seats handed out per write of <see cref="EventState.SeatsIssued"/>.</summary>
+    public const int SeatBlock = 256;
+
     private const string SweepReminder = "stale-holds";
+
+    // Tickets asked at once while rebuilding the ledger.
+    private const int RestoreParallelism = 64;
 
     // How long after its expiry an unsold hold counts as left behind. The order's own timer normally got there
     // first; a hold whose order was never saved is only ever released this way, so keep it short. Reconciling
@@ -30,19 +43,22 @@ public sealed partial class EventGrain(
 
     private SeatLedger ledger = null!;
     private IntegrationOutbox outbox = null!;
+    private long version;
     private bool sweepArmed;
 
     private string EventId => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        ledger = new SeatLedger(state.State);
-        outbox = relay.Attach(
-            this,
-            () => state.State.Outbox,
-            delivered => state.State.Outbox.RemoveAll(e => delivered.Contains(e.Id)),
-            state.WriteStateAsync);
-        return Task.CompletedTask;
+        outbox = relay.Attach(this, state);
+        ledger = NewLedger();
+        version = state.State.Version;
+        if (state.State.Exists && state.State.SeatsIssued > 0)
+        {
+            version += VersionHeadroom;
+            await RestoreLedgerAsync(cancellationToken);
+            await WriteAsync();
+        }
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
@@ -52,7 +68,7 @@ public sealed partial class EventGrain(
     {
         if (!state.State.Exists)
         {
-            state.State = new EventState
+            var created = new EventState
             {
                 Title = command.Title,
                 Price = command.Price,
@@ -62,9 +78,9 @@ public sealed partial class EventGrain(
                 OrganizerId = command.OrganizerId,
                 CreatedAt = time.GetUtcNow().UtcDateTime,
             };
-            ledger = new SeatLedger(state.State);
-            Announce(new EventCreated(
+            state.State = Announce(created, new EventCreated(
                 command.Title, command.Price, command.Capacity, command.OnSaleAt, command.MaxPerUser, command.OrganizerId));
+            ledger = NewLedger();
             await WriteAsync();
             await outbox.FlushNowAsync();
             LogCreated(logger, EventId, command.Capacity);
@@ -76,7 +92,7 @@ public sealed partial class EventGrain(
     public Task<EventView?> GetAsync() => Task.FromResult(state.State.Exists ? View() : null);
 
     public Task<EventAvailability?> GetAvailabilityAsync() => Task.FromResult(
-        state.State.Exists ? new EventAvailability(ledger.Available, ledger.Sold, state.State.Version) : null);
+        state.State.Exists ? new EventAvailability(ledger.Available, ledger.Sold, version) : null);
 
     public async Task<SeatAllocationResult> AllocateSeatAsync(AllocateSeat command)
     {
@@ -85,9 +101,9 @@ public sealed partial class EventGrain(
             return SeatAllocationResult.NotFound;
         }
 
-        if (state.State.Holds.TryGetValue(command.OrderId, out var held))
+        if (ledger.SeatOf(command.OrderId) is { } held)
         {
-            return SeatAllocationResult.Allocated(Template(held.Seat));
+            return SeatAllocationResult.Allocated(Template(held));
         }
 
         var outcome = ledger.CanAllocate(command.BuyerId, time.GetUtcNow().UtcDateTime);
@@ -96,15 +112,15 @@ public sealed partial class EventGrain(
             return new SeatAllocationResult(outcome, null);
         }
 
-        var seat = ledger.Allocate(command.OrderId, command.BuyerId, command.ExpiresAt);
-        state.State.Version++;
-        if (ledger.Available == 0 && !state.State.SoldOutAnnounced)
+        if (ledger.PeekSeat() > state.State.SeatsIssued)
         {
-            state.State.SoldOutAnnounced = true;
-            Announce(new EventSoldOut(state.State.Capacity, ledger.Sold));
+            // Seats are issued a block ahead, so a new activation knows which tickets to ask; the block is written
+            // before its first seat leaves.
+            await WriteAsync(state.State with { SeatsIssued = Math.Min(state.State.SeatsIssued + SeatBlock, state.State.Capacity) });
         }
 
-        await WriteAsync();
+        var seat = ledger.Allocate(command.OrderId, command.BuyerId, command.ExpiresAt);
+        await ChangedAsync();
         await ArmSweepAsync();
         return SeatAllocationResult.Allocated(Template(seat));
     }
@@ -117,8 +133,7 @@ public sealed partial class EventGrain(
         var seat = ledger.Release(orderId);
         if (seat is not null)
         {
-            state.State.Version++;
-            await WriteAsync();
+            await ChangedAsync();
         }
 
         return seat;
@@ -128,13 +143,18 @@ public sealed partial class EventGrain(
     {
         if (ledger.MarkSold(orderId))
         {
-            state.State.Version++;
-            await WriteAsync();
+            await ChangedAsync();
         }
     }
 
-    public Task<int?> GetSeatOfOrderAsync(string orderId) =>
-        Task.FromResult(state.State.Holds.TryGetValue(orderId, out var hold) ? hold.Seat : (int?)null);
+    public async Task HandOverSeatAsync(string orderId, SeatHoldRecord holder)
+    {
+        LogSeatHandedOver(logger, EventId, orderId, holder.OrderId);
+        ledger.HandOver(orderId, holder);
+        await ChangedAsync();
+    }
+
+    public Task<int?> GetSeatOfOrderAsync(string orderId) => Task.FromResult(ledger.SeatOf(orderId));
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -151,11 +171,33 @@ public sealed partial class EventGrain(
         }
 
         var cutoff = time.GetUtcNow().UtcDateTime - StaleAfter;
-        foreach (var orderId in ledger.StaleHolds(cutoff))
+        foreach (var (orderId, seat) in ledger.StaleHolds(cutoff))
         {
             LogStaleHold(logger, EventId, orderId);
-            GrainFactory.GetGrain<IOrderGrain>(orderId).ReconcileAsync(new ReconcileOrder(null, EventId)).Ignore();
+            GrainFactory.GetGrain<IOrderGrain>(orderId)
+                .ReconcileAsync(new ReconcileOrder(Ids.SeatTicketId(EventId, seat), EventId)).Ignore();
         }
+    }
+
+    /// <summary>Asks the ticket of every seat handed out who holds it; seats nobody holds are free again.</summary>
+    private async Task RestoreLedgerAsync(CancellationToken cancellationToken)
+    {
+        var issued = state.State.SeatsIssued;
+        var holds = new SeatHoldRecord?[issued];
+        foreach (var seats in Enumerable.Range(1, issued).Chunk(RestoreParallelism))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await Task.WhenAll(seats.Select(async seat =>
+                holds[seat - 1] = await GrainFactory.GetGrain<ITicketGrain>(Ids.SeatTicketId(EventId, seat)).GetHoldAsync()));
+        }
+
+        ledger.Restore(issued, holds);
+        if (ledger.HasUnsoldHolds)
+        {
+            await ArmSweepAsync();
+        }
+
+        LogRestored(logger, EventId, issued, ledger.Available, ledger.Sold);
     }
 
     private async Task ArmSweepAsync()
@@ -174,19 +216,35 @@ public sealed partial class EventGrain(
         sweepArmed = false;
     }
 
-    /// <summary>Writes the ledger, then tells the live feed its counters (a notice, not kept in the outbox).</summary>
-    private async Task WriteAsync()
+    /// <summary>
+    /// A change of the ledger: a new version, the live feed told (a notice, not kept in the outbox), and the first
+    /// time no seat is left, <c>event.sold_out</c> written.
+    /// </summary>
+    private async Task ChangedAsync()
     {
-        await state.WriteStateAsync();
-        outbox.Written();
-        var now = time.GetUtcNow().UtcDateTime;
+        version++;
+        if (ledger.Available == 0 && !state.State.SoldOutAnnounced)
+        {
+            await WriteAsync(Announce(state.State with { SoldOutAnnounced = true }, new EventSoldOut(state.State.Capacity, ledger.Sold)));
+        }
+
         outbox.Notify(IntegrationEvent.Of(
-            EventId, state.State.Version, now, new EventAvailabilityChanged(ledger.Available, ledger.Sold)));
+            EventId, version, time.GetUtcNow().UtcDateTime, new EventAvailabilityChanged(ledger.Available, ledger.Sold)));
     }
 
-    /// <summary>Appends an event to the outbox at the event's current version; the next write carries it.</summary>
-    private void Announce(IDomainEvent data) =>
-        state.State.Outbox.Add(IntegrationEvent.Of(EventId, state.State.Version, time.GetUtcNow().UtcDateTime, data));
+    private async Task WriteAsync(EventState? changed = null)
+    {
+        state.State = (changed ?? state.State) with { Version = version };
+        await state.WriteStateAsync();
+        outbox.Written();
+    }
+
+    /// <summary>The state with an event appended to its outbox, at the event's current version.</summary>
+    private EventState Announce(EventState e, IDomainEvent data) =>
+        e with { Outbox = [.. e.Outbox, IntegrationEvent.Of(EventId, version, time.GetUtcNow().UtcDateTime, data)] };
+
+    private SeatLedger NewLedger() =>
+        new(state.State.Capacity, state.State.OrganizerId, state.State.OnSaleAt, state.State.MaxPerUser);
 
     private SeatTemplate Template(int seat) =>
         new(EventId, seat, state.State.Title, state.State.Price, state.State.OrganizerId, state.State.CreatedAt);
@@ -202,6 +260,12 @@ public sealed partial class EventGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId} created with {Capacity} seats")]
     private static partial void LogCreated(ILogger logger, string eventId, int capacity);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId} rebuilt its ledger from {Seats} seats' tickets: {Available} available, {Sold} sold")]
+    private static partial void LogRestored(ILogger logger, string eventId, int seats, int available, int sold);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId} found a stale hold of order {OrderId}; asking the order to settle it")]
     private static partial void LogStaleHold(ILogger logger, string eventId, string orderId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId} gave order {OrderId} a seat its ticket says order {HolderId} holds; the seat stays with the holder")]
+    private static partial void LogSeatHandedOver(ILogger logger, string eventId, string orderId, string holderId);
 }

@@ -2,46 +2,43 @@ using Ticketing.Integration;
 
 namespace Ticketing.Events;
 
-/// <summary>A seat given to an order: held until the order pays or lets go.</summary>
-[GenerateSerializer, Alias("ticketing.seat-hold")]
-public sealed record SeatHold(
-    [property: Id(0)] int Seat,
-    [property: Id(1)] string BuyerId,
-    [property: Id(2)] DateTime ExpiresAt,
-    [property: Id(3)] bool Sold);
-
 /// <summary>
-/// A mutable state class rather than a record: an event of 100,000 seats keeps its holds in one dictionary,
-/// and copying it on every reservation would cost more than the reservation.
+/// What an event writes: what it is, and how far its seats have been handed out. Which order holds which seat is
+/// not here: each seat's ticket records its own lock, so a reservation costs the event no write, and an event that
+/// lost its activation rebuilds its ledger from the tickets of the seats it had handed out.
 /// </summary>
 [GenerateSerializer, Alias("ticketing.event-state")]
-public sealed class EventState
+public sealed record EventState : IOutboxState<EventState>
 {
-    [Id(0)] public string Title { get; set; } = "";
-    [Id(1)] public decimal Price { get; set; }
-    [Id(2)] public int Capacity { get; set; }
-    [Id(3)] public DateTime OnSaleAt { get; set; }
-    [Id(4)] public int? MaxPerUser { get; set; }
-    [Id(5)] public string OrganizerId { get; set; } = "";
-    [Id(6)] public DateTime CreatedAt { get; set; }
+    [Id(0)] public string Title { get; init; } = "";
+    [Id(1)] public decimal Price { get; init; }
+    [Id(2)] public int Capacity { get; init; }
+    [Id(3)] public DateTime OnSaleAt { get; init; }
+    [Id(4)] public int? MaxPerUser { get; init; }
+    [Id(5)] public string OrganizerId { get; init; } = "";
+    [Id(6)] public DateTime CreatedAt { get; init; }
 
-    /// <summary>Seats 1 … NextSeat-1 have been handed out at least once; the rest were never touched.</summary>
-    [Id(7)] public int NextSeat { get; set; } = 1;
+    // Ids 7-9 held the seat ledger while it was written with every reservation; never reuse them.
 
-    /// <summary>Seats handed out before and given back since.</summary>
-    [Id(8)] public List<int> FreedSeats { get; set; } = [];
-
-    /// <summary>Every seat held or sold, by order id.</summary>
-    [Id(9)] public Dictionary<string, SeatHold> Holds { get; set; } = [];
-
-    /// <summary>Grows with every change of the seat ledger; orders the event's domain events.</summary>
-    [Id(10)] public long Version { get; set; }
+    /// <summary>
+    /// The event's version as last written. Changes of the ledger raise it in memory only; a new activation
+    /// starts <see cref="EventGrain.VersionHeadroom"/> above it, so versions only ever grow.
+    /// </summary>
+    [Id(10)] public long Version { get; init; }
 
     /// <summary>Whether <c>event.sold_out</c> went out: it is announced once, the first time no seat is left.</summary>
-    [Id(11)] public bool SoldOutAnnounced { get; set; }
+    [Id(11)] public bool SoldOutAnnounced { get; init; }
 
     /// <summary>Integration events written with the change they describe and not yet delivered (oldest first).</summary>
-    [Id(12)] public List<IntegrationEvent> Outbox { get; set; } = [];
+    [Id(12)] public IntegrationEvent[] Outbox { get; init; } = [];
+
+    /// <summary>
+    /// Seats 1 … SeatsIssued may have been handed out; the rest were never touched. Written ahead of use, a block
+    /// at a time, so only one reservation in a block waits for a write.
+    /// </summary>
+    [Id(13)] public int SeatsIssued { get; init; }
+
+    public EventState WithOutbox(IntegrationEvent[] outbox) => this with { Outbox = outbox };
 
     public bool Exists => OrganizerId.Length > 0;
 }

@@ -218,11 +218,17 @@ public sealed partial class IntegrationOutbox
         }
 
         // The NATS provider waits for its connection rather than failing; never let it hold the grain's turn.
-        await streams.GetStream<IntegrationEvent>(StreamId.Create(e.Entity, e.EntityId)).OnNextAsync(e).WaitAsync(OutboxRelay.PublishTimeout);
+        await streams.GetStream<IntegrationEvent>(StreamIdOf(e)).OnNextAsync(e).WaitAsync(OutboxRelay.PublishTimeout);
         if (DomainStreams.ListingOf(e) is var (listing, key))
         {
             await streams.GetStream<IntegrationEvent>(StreamId.Create(listing, key)).OnNextAsync(e).WaitAsync(OutboxRelay.PublishTimeout);
         }
+    }
+
+    private static StreamId StreamIdOf(IntegrationEvent e)
+    {
+        var (ns, key) = DomainStreams.StreamOf(e.Entity, e.EntityId);
+        return StreamId.Create(ns, key);
     }
 
     private async Task FailedAsync()

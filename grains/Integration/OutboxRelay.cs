@@ -22,8 +22,12 @@ public sealed class OutboxRelay(
     /// <summary>In-cluster notices of one grain go out at most this often; the newest one wins.</summary>
     public static readonly TimeSpan NoticeInterval = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>How long an acknowledged removal may stay unwritten, hoping the grain's next change carries it.</summary>
-    public static readonly TimeSpan PersistRemovalAfter = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How long an acknowledged removal may stay unwritten, hoping the grain's next change carries it. Long enough
+    /// that a drop's burst of reservations is not followed by as many clean-up writes while it is still selling;
+    /// well inside JetStream's two-minute duplicate window, so an event published again after a crash is dropped.
+    /// </summary>
+    public static readonly TimeSpan PersistRemovalAfter = TimeSpan.FromSeconds(30);
 
     internal IIntegrationEventPublisher Publisher => publisher;
 

@@ -18,11 +18,18 @@ public sealed partial class OrderGrain(
     DurableDeadline deadline,
     IOptions<OrderOptions> options,
     OutboxRelay relay,
+    TicketingMetrics metrics,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRemindable
 {
     private const string ExpiryReminder = "order-expiry";
 
+    // Seats an order tries when tickets disagree with their event's ledger before it answers sold_out.
+    private const int MaxSeatAttempts = 3;
+
     private IGrainTimer? expiryTimer;
+
+    // The expiry reminder's registration, which the placing request does not wait for.
+    private Task reminderArming = Task.CompletedTask;
 
     private IntegrationOutbox outbox = null!;
 
@@ -63,6 +70,7 @@ public sealed partial class OrderGrain(
             : await ReserveTicketAsync(command.TicketId!, command.UserId, expiresAt);
         if (outcome != OrderPlacementOutcome.Placed)
         {
+            metrics.OrderRefused(outcome);
             return OrderPlacementResult.Refused(outcome);
         }
 
@@ -77,10 +85,12 @@ public sealed partial class OrderGrain(
         };
         try
         {
+            // The buyer's index goes first: an entry whose order was never written is skipped by the listing.
             await GrainFactory.GetGrain<IUserOrdersGrain>(command.UserId).AddAsync(new IndexPosition(now, OrderId));
             state.State = Announce(placed, new OrderCreated(
                 command.UserId, ticket.Id, command.EventId, ticket.Title, ticket.Price, expiresAt));
             await WriteAsync();
+            metrics.OrderPlaced(seat: command.EventId is not null);
         }
         catch (Exception)
         {
@@ -90,7 +100,7 @@ public sealed partial class OrderGrain(
             throw;
         }
 
-        await deadline.ArmAsync(this, ExpiryReminder, expiresAt);
+        reminderArming = deadline.ArmInBackground(this, ExpiryReminder, expiresAt);
         ArmTimer();
         LogPlaced(logger, OrderId, ticket.Id, expiresAt);
         return OrderPlacementResult.Placed(View());
@@ -182,6 +192,7 @@ public sealed partial class OrderGrain(
         var complete = Order with { Status = OrderStatus.Complete, Version = Order.Version + 1 };
         state.State = Announce(complete, new OrderCompleted(complete.Ticket!.Id, complete.EventId, complete.Ticket.Price));
         await WriteAsync();
+        metrics.OrderCompleted();
         if (Order.EventId is { } eventId)
         {
             await GrainFactory.GetGrain<IEventGrain>(eventId).MarkSoldAsync(OrderId);
@@ -267,30 +278,39 @@ public sealed partial class OrderGrain(
     private async Task<(OrderPlacementOutcome, TicketView?)> ReserveSeatAsync(string eventId, string buyerId, DateTime expiresAt)
     {
         var drop = GrainFactory.GetGrain<IEventGrain>(eventId);
-        var allocation = await drop.AllocateSeatAsync(new AllocateSeat(OrderId, buyerId, expiresAt));
-        if (allocation.Seat is not { } seat)
+        for (var attempt = 1; ; attempt++)
         {
-            return (allocation.Outcome switch
+            var allocation = await drop.AllocateSeatAsync(new AllocateSeat(OrderId, buyerId, expiresAt));
+            if (allocation.Seat is not { } seat)
             {
-                SeatAllocationOutcome.NotFound => OrderPlacementOutcome.EventNotFound,
-                SeatAllocationOutcome.NotOnSale => OrderPlacementOutcome.NotOnSale,
-                SeatAllocationOutcome.LimitReached => OrderPlacementOutcome.LimitReached,
-                SeatAllocationOutcome.OwnTicket => OrderPlacementOutcome.OwnTicket,
-                _ => OrderPlacementOutcome.SoldOut,
-            }, null);
-        }
+                return (allocation.Outcome switch
+                {
+                    SeatAllocationOutcome.NotFound => OrderPlacementOutcome.EventNotFound,
+                    SeatAllocationOutcome.NotOnSale => OrderPlacementOutcome.NotOnSale,
+                    SeatAllocationOutcome.LimitReached => OrderPlacementOutcome.LimitReached,
+                    SeatAllocationOutcome.OwnTicket => OrderPlacementOutcome.OwnTicket,
+                    _ => OrderPlacementOutcome.SoldOut,
+                }, null);
+            }
 
-        var reserved = await GrainFactory.GetGrain<ITicketGrain>(Ids.SeatTicketId(eventId, seat.Seat))
-            .ReserveAsync(new ReserveTicket(OrderId, buyerId, expiresAt, seat));
-        if (reserved.Outcome != TicketReserveOutcome.Reserved)
-        {
-            // The event believed the seat free but its ticket disagrees: never sell it twice, give the seat up.
+            var ticket = GrainFactory.GetGrain<ITicketGrain>(Ids.SeatTicketId(eventId, seat.Seat));
+            var reserved = await ticket.ReserveAsync(new ReserveTicket(OrderId, buyerId, expiresAt, seat));
+            if (reserved.Outcome == TicketReserveOutcome.Reserved)
+            {
+                return (OrderPlacementOutcome.Placed, reserved.Ticket);
+            }
+
+            // The event believed the seat free but its ticket disagrees (the event rebuilt its ledger while another
+            // reservation of the seat was in flight): never sell it twice. The seat stays with its holder; try another.
             LogSeatDisagrees(logger, eventId, seat.Seat, reserved.Outcome);
-            await drop.ReleaseSeatAsync(OrderId);
-            return (OrderPlacementOutcome.SoldOut, null);
-        }
+            if (await ticket.GetHoldAsync() is not { } holder || attempt == MaxSeatAttempts)
+            {
+                await drop.ReleaseSeatAsync(OrderId);
+                return (OrderPlacementOutcome.SoldOut, null);
+            }
 
-        return (OrderPlacementOutcome.Placed, reserved.Ticket);
+            await drop.HandOverSeatAsync(OrderId, holder);
+        }
     }
 
     /// <summary>Any request after <c>expiresAt</c> sees the order expired, whether or not the timer fired yet.</summary>
@@ -320,6 +340,7 @@ public sealed partial class OrderGrain(
         };
         state.State = Announce(cancelled, new OrderCancelled(reason, cancelled.Ticket!.Id, cancelled.EventId));
         await WriteAsync();
+        metrics.OrderCancelled(reason);
         await ReleaseHoldsAsync(Order);
         await StopDeadlinesAsync();
         LogCancelled(logger, OrderId, reason);
@@ -384,6 +405,7 @@ public sealed partial class OrderGrain(
     {
         expiryTimer?.Dispose();
         expiryTimer = null;
+        await reminderArming;
         await DurableDeadline.DisarmAsync(this, ExpiryReminder);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Ticketing.Common;
 using Ticketing.Integration;
 using Ticketing.Orders;
 
@@ -15,6 +16,7 @@ public sealed partial class PaymentGrain(
     IPaymentProcessor processor,
     IOptions<PaymentOptions> options,
     OutboxRelay relay,
+    TicketingMetrics metrics,
     TimeProvider time,
     ILogger<PaymentGrain> logger) : Grain, IPaymentGrain, IRemindable
 {
@@ -101,6 +103,7 @@ public sealed partial class PaymentGrain(
         {
             state.State = state.State with { Pending = null, Version = state.State.Version + 1 };
             await WriteAsync();
+            metrics.PaymentSettled(charge.Outcome);
             await Order.AbortPaymentAsync();
             var outcome = charge.Outcome == ChargeOutcome.Declined ? PaymentOutcome.Declined : PaymentOutcome.InvalidToken;
             return PaymentResult.Refused(outcome, charge.Message);
@@ -114,6 +117,7 @@ public sealed partial class PaymentGrain(
             new PaymentCreated(OrderId, payment.Amount, payment.Currency, payment.Status));
         state.State = paid with { Outbox = [.. paid.Outbox, created] };
         await WriteAsync();
+        metrics.PaymentSettled(charge.Outcome);
         return await CompleteOrderAsync(payment, pending.IdempotencyKey);
     }
 

@@ -21,6 +21,9 @@ public sealed partial class TicketGrain(
 
     private IntegrationOutbox outbox = null!;
 
+    // The hold reminder's registration, which the reserving order does not wait for.
+    private Task reminderArming = Task.CompletedTask;
+
     private string TicketId => this.GetPrimaryKeyString();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -142,12 +145,13 @@ public sealed partial class TicketGrain(
         var reserved = ticket with
         {
             Status = TicketStatus.Reserved,
-            Lock = new TicketLock(command.OrderId, command.ExpiresAt, Paying: false),
+            Lock = new TicketLock(command.OrderId, command.ExpiresAt, Paying: false, command.BuyerId),
             Version = ticket.Version + 1,
         };
         state.State = Announce(reserved, Updated(reserved, TicketChange.Reserved, command.OrderId));
+
         await SaveAsync();
-        await deadline.ArmAsync(this, HoldReminder, command.ExpiresAt);
+        reminderArming = deadline.ArmInBackground(this, HoldReminder, command.ExpiresAt);
         return TicketReserveResult.Reserved(View());
     }
 
@@ -192,7 +196,7 @@ public sealed partial class TicketGrain(
             var sold = ticket with { Status = TicketStatus.Sold, Version = ticket.Version + 1 };
             state.State = Announce(sold, Updated(sold, TicketChange.Sold, orderId));
             await SaveAsync();
-            await DurableDeadline.DisarmAsync(this, HoldReminder);
+            await DisarmHoldReminderAsync();
         }
 
         return true;
@@ -207,6 +211,8 @@ public sealed partial class TicketGrain(
         }
     }
 
+    public Task<SeatHoldRecord?> GetHoldAsync() => Task.FromResult(state.State.ToHoldRecord());
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         await outbox.FlushNowAsync();
@@ -217,7 +223,7 @@ public sealed partial class TicketGrain(
 
         if (state.State.Status != TicketStatus.Reserved)
         {
-            await DurableDeadline.DisarmAsync(this, HoldReminder);
+            await DisarmHoldReminderAsync();
             return;
         }
 
@@ -248,11 +254,17 @@ public sealed partial class TicketGrain(
         var freed = ticket with { Status = TicketStatus.Available, Lock = null, Version = ticket.Version + 1 };
         state.State = Announce(freed, Updated(freed, TicketChange.Released, orderId));
         await SaveAsync();
-        await DurableDeadline.DisarmAsync(this, HoldReminder);
+        await DisarmHoldReminderAsync();
         if (ticket.EventId is { } eventId)
         {
             await GrainFactory.GetGrain<IEventGrain>(eventId).ReleaseSeatAsync(orderId);
         }
+    }
+
+    private async Task DisarmHoldReminderAsync()
+    {
+        await reminderArming;
+        await DurableDeadline.DisarmAsync(this, HoldReminder);
     }
 
     /// <summary>

@@ -2,12 +2,16 @@ using Ticketing.Integration;
 
 namespace Ticketing.Tickets;
 
-/// <summary>The order holding a ticket and until when; a hold being paid for does not expire by time alone.</summary>
+/// <summary>
+/// The order holding a ticket, for which buyer and until when; a hold being paid for does not expire by time alone.
+/// The buyer lets an event that lost its in-memory ledger count each buyer's seats again.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("ticketing.ticket-lock")]
 public sealed record TicketLock(
     [property: Id(0)] string OrderId,
     [property: Id(1)] DateTime ExpiresAt,
-    [property: Id(2)] bool Paying);
+    [property: Id(2)] bool Paying,
+    [property: Id(3)] string? BuyerId = null);
 
 [GenerateSerializer, Alias("ticketing.ticket-state")]
 public sealed record TicketState : IOutboxState<TicketState>
@@ -41,6 +45,12 @@ public sealed record TicketState : IOutboxState<TicketState>
         CreatedAt = seat.CreatedAt,
         Status = TicketStatus.Available,
     };
+
+    /// <summary>The seat's hold as its event rebuilds its ledger from it, or null while nobody holds it.</summary>
+    public SeatHoldRecord? ToHoldRecord() =>
+        Lock is { } hold && Status != TicketStatus.Available
+            ? new SeatHoldRecord(hold.OrderId, hold.BuyerId ?? "", hold.ExpiresAt, Status == TicketStatus.Sold)
+            : null;
 
     public TicketView ToView(string id) =>
         new(id, Title, Price, SellerId, Lock?.OrderId, EventId, Status, Version, CreatedAt);

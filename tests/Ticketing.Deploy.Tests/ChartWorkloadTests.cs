@@ -6,7 +6,7 @@ namespace Ticketing.Deploy.Tests;
 /// <summary>The silo and gateway workloads: environment, ports, probes, rollout, disruption, hooks, policies.</summary>
 public sealed partial class ChartWorkloadTests
 {
-    /// <summary>The configuration the silo reads (ClusterSettings, StreamingSettings, StripeOptions), as env names.</summary>
+    /// <summary>The configuration the silo reads (ClusterSettings, StreamingSettings, StripeOptions, DashboardCredential), as env names.</summary>
     private static readonly string[] SiloReads =
     [
         "Ticketing__Storage",
@@ -19,9 +19,11 @@ public sealed partial class ChartWorkloadTests
         "Ticketing__Streams",
         "Ticketing__Nats__Url",
         "Ticketing__Stripe__SecretKey",
+        "Ticketing__Dashboard__Username",
+        "Ticketing__Dashboard__Password",
     ];
 
-    /// <summary>The configuration the gateway reads in client mode (ClusterSettings, JwtSettings, AuthSetup, streams).</summary>
+    /// <summary>The configuration the gateway reads in client mode (ClusterSettings, JwtSettings, AuthSetup, streams, telemetry).</summary>
     private static readonly string[] GatewayReads =
     [
         "Ticketing__Cluster__Mode",
@@ -33,6 +35,7 @@ public sealed partial class ChartWorkloadTests
         "Ticketing__Operators__",
         "Ticketing__Streams",
         "Ticketing__Nats__Url",
+        "Ticketing__Telemetry__MetricsPort",
     ];
 
     private static readonly string[] Probes = ["startupProbe", "readinessProbe", "livenessProbe"];

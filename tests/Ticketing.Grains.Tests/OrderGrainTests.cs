@@ -271,7 +271,9 @@ public sealed class OrderGrainTests(FakeClockCluster cluster)
         var order = await market.PlaceAsync(Ids.New(), ticketId: ticket.Id);
         var placedBy = DateTime.UtcNow;
 
-        var whileOpen = await market.ReadReminderAsync(market.Order(order.Id), "order-expiry");
+        // The reminder is registered right after the order is answered, not before (see DurableDeadline.ArmInBackground).
+        var whileOpen = await Eventually.UntilAsync(
+            () => market.ReadReminderAsync(market.Order(order.Id), "order-expiry"), r => r is not null, TimeSpan.FromSeconds(5));
         await market.Order(order.Id).CancelAsync(order.UserId);
         var afterCancel = await market.ReadReminderAsync(market.Order(order.Id), "order-expiry");
 

@@ -25,6 +25,7 @@ public sealed record DropOptions
     public string? Repo { get; init; }
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromMinutes(10);
     public TimeSpan? ReservationWindow { get; init; }
+    public int? Silos { get; init; }
 
     public int Buyers { get; init; } = 1000;
     public int SignUpConcurrency { get; init; } = 16;

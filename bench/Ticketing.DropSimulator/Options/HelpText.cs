@@ -21,6 +21,7 @@ public static class HelpText
                                     Started targets run with raised rate limits; their peak RSS is reported.
           --repo <dir>              Repository root for --start (default: found from the tool's location).
           --start-timeout <dur>     How long the target may take to become ready (default 10m; durable builds).
+          --silos <n>               --start durable only: silos in the cluster, 1-9 (default 3).
           --reservation-window <d>  Started targets only: how long unpaid orders hold a seat (default the gateway's 15m).
 
         Drop shape:

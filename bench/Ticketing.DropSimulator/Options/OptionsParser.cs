@@ -63,6 +63,7 @@ public static class OptionsParser
         "--repo" => (o with { Repo = value }, null),
         "--out" => (o with { OutDir = value }, null),
         "--label" => (o with { Label = value }, null),
+        "--silos" => Int(o, name, value, 1, 9, v => o with { Silos = v }),
         "--buyers" => Int(o, name, value, 1, 1_000_000, v => o with { Buyers = v }),
         "--signup-concurrency" => Int(o, name, value, 1, 1024, v => o with { SignUpConcurrency = v }),
         "--capacity" => Int(o, name, value, 1, 100_000, v => o with { Capacity = v }),
@@ -109,6 +110,11 @@ public static class OptionsParser
         if (o.ReservationWindow is not null && o.Start == StartMode.None)
         {
             return "--reservation-window configures a target this tool starts; pass --start, or configure your gateway";
+        }
+
+        if (o.Silos is not null && o.Start != StartMode.Durable)
+        {
+            return "--silos sizes the cluster --start durable starts; pass --start durable";
         }
 
         if (o.OnSaleIn is { } onSaleIn && onSaleIn <= o.PollDuration + TimeSpan.FromSeconds(1))

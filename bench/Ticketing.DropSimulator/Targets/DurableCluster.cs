@@ -1,13 +1,15 @@
 namespace Ticketing.DropSimulator.Targets;
 
 /// <summary>
-/// The local durable cluster of <c>scripts/cluster-up.sh</c>: a throwaway PostgreSQL 15, three silos and a
+/// The local durable cluster of <c>scripts/cluster-up.sh</c>: a throwaway PostgreSQL 15, three silos (or
+/// <c>--silos</c>) and a
 /// client-mode gateway at http://localhost:5080. The script builds the solution in Release itself. It is torn
 /// down with <c>cluster-down.sh --purge</c> after the run, so the tool refuses to start over an existing
 /// <c>.cluster/</c> (someone's data) or while anything listens on port 5080. Environment variables set here
 /// reach every silo and the gateway, because the script starts them as its children.
 /// </summary>
-public sealed class DurableCluster(string repo, TimeSpan? reservationWindow, TimeSpan startTimeout, string logDirectory, string logPrefix)
+public sealed class DurableCluster(
+    string repo, TimeSpan? reservationWindow, int? silos, TimeSpan startTimeout, string logDirectory, string logPrefix)
     : ITarget
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(3);
@@ -19,9 +21,16 @@ public sealed class DurableCluster(string repo, TimeSpan? reservationWindow, Tim
 
     public Uri Url { get; } = new("http://localhost:5080");
 
-    public IReadOnlyDictionary<string, string> Settings { get; } = TargetEnvironment.For(reservationWindow);
+    public IReadOnlyDictionary<string, string> Settings { get; } = WithSilos(TargetEnvironment.For(reservationWindow), silos);
 
     private string ClusterDirectory => Path.Combine(repo, ".cluster");
+
+    /// <summary>The script reads its silo count from SILOS; reported with the run like every other setting.</summary>
+    private static Dictionary<string, string> WithSilos(Dictionary<string, string> settings, int? silos)
+    {
+        settings["SILOS"] = (silos ?? 3).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return settings;
+    }
 
     public async Task StartAsync(CancellationToken cancellation)
     {

@@ -147,6 +147,15 @@ streams, Ticketing:Nats:Url. (Ticketing:Storage, ServiceId, ClusterId, Streams c
 {{- fail "secrets.natsUrl is required when streams is Nats" }}
 {{- end }}
 {{- end }}
+{{- if or (and .Values.secrets.dashboardUsername (not .Values.secrets.dashboardPassword)) (and .Values.secrets.dashboardPassword (not .Values.secrets.dashboardUsername)) }}
+{{- fail "secrets.dashboardUsername and secrets.dashboardPassword go together: set both (or neither)" }}
+{{- end }}
+{{- if and .Values.secrets.dashboardPassword (lt (len .Values.secrets.dashboardPassword) 12) }}
+{{- fail "secrets.dashboardPassword must be at least 12 characters (the silo ignores a shorter one and serves no dashboard)" }}
+{{- end }}
+{{- if eq (int .Values.gateway.metricsPort) (int .Values.gateway.httpPort) }}
+{{- fail "gateway.metricsPort must differ from gateway.httpPort: /metrics is kept off the port the Service exposes" }}
+{{- end }}
 {{- if le (int .Values.silo.terminationGracePeriodSeconds) (int .Values.silo.shutdownTimeoutSeconds) }}
 {{- fail "silo.terminationGracePeriodSeconds must be longer than silo.shutdownTimeoutSeconds, or the kubelet kills silos mid-shutdown" }}
 {{- end }}

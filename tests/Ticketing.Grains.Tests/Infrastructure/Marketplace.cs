@@ -64,7 +64,8 @@ public sealed class Marketplace(ClusterFixture fixture)
     /// <summary>The ticket as stored, without calling it (a call could free an expired hold by itself).</summary>
     public Task<TicketState> ReadStoredTicketAsync(string ticketId) => ReadStoredAsync<TicketState>(Ticket(ticketId), "ticket");
 
-    private async Task<T> ReadStoredAsync<T>(IAddressable grain, string stateName)
+    /// <summary>A grain's state as stored, read without calling the grain.</summary>
+    public async Task<T> ReadStoredAsync<T>(IAddressable grain, string stateName)
         where T : new()
     {
         var storage = fixture.SiloServices[0].GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains);

@@ -26,10 +26,16 @@ public sealed class EventRecorderGrain : Grain, IEventRecorderGrain
 
     public async Task WatchAsync(string entity, string entityId)
     {
-        var stream = this.GetStreamProvider(DomainStreams.Provider).GetStream<IntegrationEvent>(StreamId.Create(entity, entityId));
+        var (ns, key) = DomainStreams.StreamOf(entity, entityId);
+        var stream = this.GetStreamProvider(DomainStreams.Provider).GetStream<IntegrationEvent>(StreamId.Create(ns, key));
         await stream.SubscribeAsync((e, _) =>
         {
-            events.Add(e);
+            // Tickets, orders and payments share a few streams per kind: keep only the watched entity's events.
+            if (e.EntityId == entityId)
+            {
+                events.Add(e);
+            }
+
             return Task.CompletedTask;
         });
     }

@@ -17,13 +17,14 @@ public sealed class TightRateLimitGateway : GatewayFixture
 public sealed class RateLimitTests(TightRateLimitGateway gateway) : IClassFixture<TightRateLimitGateway>
 {
     [Fact]
-    public async Task RequestsBeyondTheBurstAre429WithRetryAfterButProbesAreNeverLimited()
+    public async Task RequestsBeyondTheBurstAre429WithRetryAfterButProbesAndScrapesAreNeverLimited()
     {
         using var client = gateway.CreateClient();
 
         // Twelve at once: the bucket holds three, and refills one a second, far slower than they arrive.
         var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => client.GetAsync("/api/events")));
         using var probe = await client.GetAsync("/healthz");
+        using var scrape = await client.GetAsync("/metrics");
 
         var allowed = responses.Count(r => r.StatusCode == HttpStatusCode.OK);
         Assert.InRange(allowed, 3, 6);
@@ -36,6 +37,7 @@ public sealed class RateLimitTests(TightRateLimitGateway gateway) : IClassFixtur
         }
 
         Assert.Equal(HttpStatusCode.OK, probe.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, scrape.StatusCode);
         foreach (var response in responses)
         {
             response.Dispose();

@@ -59,8 +59,11 @@ public class GatewayFixture : IAsyncLifetime
 
         app = GatewayApp.Build(settings.Select(s => $"--{s.Key}={s.Value}").ToArray());
         await app.StartAsync();
-        BaseAddress = new Uri(app.Urls.Single());
+        BaseAddress = ApiAddress(app.Urls);
     }
+
+    /// <summary>Where the API answers, among the addresses the gateway listens on.</summary>
+    protected virtual Uri ApiAddress(ICollection<string> urls) => new(urls.Single());
 
     public async Task DisposeAsync()
     {

@@ -1,0 +1,26 @@
+using Npgsql;
+using Ticketing.Hosting;
+
+namespace Ticketing.Tests.Unit;
+
+public sealed class PostgresPoolTests
+{
+    [Fact]
+    public void ConnectionStringWithoutAPoolSizeIsHeldToTheProductDefault()
+    {
+        var bounded = PostgresStorage.WithBoundedPool("Host=127.0.0.1;Port=5432;Username=postgres;Database=ticketing");
+
+        var builder = new NpgsqlConnectionStringBuilder(bounded);
+        Assert.Equal((PostgresStorage.DefaultMaxPoolSize, "ticketing"), (builder.MaxPoolSize, builder.Database));
+    }
+
+    [Theory]
+    [InlineData("Host=db;Maximum Pool Size=80")]
+    [InlineData("Host=db;MaxPoolSize=80")]
+    public void PoolSizeTheOperatorChoseIsKept(string connectionString)
+    {
+        var kept = new NpgsqlConnectionStringBuilder(PostgresStorage.WithBoundedPool(connectionString));
+
+        Assert.Equal(80, kept.MaxPoolSize);
+    }
+}
