@@ -34,6 +34,7 @@ public static class TicketingSilo
                 silo.UseDevelopmentClustering(new IPEndPoint(settings.AdvertisedIP, settings.PrimarySiloPort));
                 silo.AddMemoryGrainStorage(StorageNames.Grains);
                 silo.Services.UseOrleansBinaryStateFormat<MemoryGrainStorageOptions>(StorageNames.Grains);
+                silo.AddMemoryGrainStorage(TicketingStreams.PubSubStore);
                 silo.UseInMemoryReminderService();
                 break;
             case StorageKind.Postgres:
@@ -49,6 +50,14 @@ public static class TicketingSilo
                     o.ConnectionString = connectionString;
                 });
                 silo.Services.UseOrleansBinaryStateFormat<AdoNetGrainStorageOptions>(StorageNames.Grains);
+
+                // Explicit stream subscriptions (each gateway's live feeds) outlive the silo that held them.
+                silo.AddAdoNetGrainStorage(TicketingStreams.PubSubStore, o =>
+                {
+                    o.Invariant = PostgresStorage.Invariant;
+                    o.ConnectionString = connectionString;
+                });
+                silo.Services.UseOrleansBinaryStateFormat<AdoNetGrainStorageOptions>(TicketingStreams.PubSubStore);
                 silo.UseAdoNetReminderService(o =>
                 {
                     o.Invariant = PostgresStorage.Invariant;

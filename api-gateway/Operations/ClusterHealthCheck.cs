@@ -1,17 +1,20 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Ticketing.Events;
 
 namespace Ticketing.Gateway.Operations;
 
-/// <summary>Ready when a grain call (and so the cluster and its storage) answers within two seconds.</summary>
+/// <summary>
+/// Ready when the cluster answers a grain call within two seconds and has an active silo. It asks the cluster's
+/// management grain, not a catalog: a listing read waits for its stream, and a slow stream must not take every
+/// gateway out of service. The storage has a check of its own.
+/// </summary>
 public sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await grains.EventCatalog().ListAsync(null, 1).WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
-            return HealthCheckResult.Healthy();
+            var silos = await grains.GetGrain<IManagementGrain>(0).GetHosts(true, cancellationToken).WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+            return silos.Count > 0 ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("The cluster has no active silo.");
         }
         catch (Exception e) when (e is TimeoutException or OrleansException)
         {

@@ -9,8 +9,9 @@ namespace Ticketing.Integration;
 /// created by the thousand in a drop, and every new stream costs the cluster a pub-sub registration (a grain
 /// activation and a write) before its first message is delivered, so they share <see cref="Shards"/> streams per
 /// kind: an entity always lands on the same one, which keeps its events in order, and consumers filter by
-/// <see cref="IntegrationEvent.EntityId"/>. Keys and namespaces stay free of '.', which the NATS provider would
-/// turn into subject tokens.
+/// <see cref="IntegrationEvent.EntityId"/>. Besides, each listing has a stream of its own that carries only the
+/// events the listing is built from. Keys and namespaces stay free of '.', which the NATS provider would turn
+/// into subject tokens.
 /// </summary>
 public static class DomainStreams
 {
@@ -47,4 +48,23 @@ public static class DomainStreams
 
         return string.Create(CultureInfo.InvariantCulture, $"shard{hash % Shards}");
     }
+
+    /// <summary>
+    /// The namespace of the available-tickets listing: <c>ticket.created</c> and <c>ticket.updated</c> of every
+    /// stand-alone ticket (an event's seats are never listed), on one stream keyed by the catalog, which subscribes
+    /// to it implicitly. One stream keeps one order: a catalog that reads its own checkpoint back from it has
+    /// applied everything published there before.
+    /// </summary>
+    public const string TicketListing = "ticket-listing";
+
+    /// <summary>The namespace of the events listing: every <c>event.created</c>, on one stream keyed by the catalog.</summary>
+    public const string EventListing = "event-listing";
+
+    /// <summary>The listing stream an event feeds, as its namespace and key: stand-alone tickets' changes, and new events.</summary>
+    public static (string Namespace, string Key)? ListingOf(IntegrationEvent e) => e.Data switch
+    {
+        TicketCreated { EventId: null } or TicketUpdated { EventId: null } => (TicketListing, CatalogGrains.TicketCatalogKey),
+        EventCreated => (EventListing, CatalogGrains.EventCatalogKey),
+        _ => null,
+    };
 }

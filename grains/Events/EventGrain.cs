@@ -82,7 +82,7 @@ public sealed partial class EventGrain(
                 command.Title, command.Price, command.Capacity, command.OnSaleAt, command.MaxPerUser, command.OrganizerId));
             ledger = NewLedger();
             await WriteAsync();
-            await GrainFactory.EventCatalog().AddAsync(new IndexPosition(state.State.CreatedAt, EventId));
+            await outbox.FlushNowAsync();
             LogCreated(logger, EventId, command.Capacity);
         }
 

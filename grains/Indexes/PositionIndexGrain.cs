@@ -1,9 +1,8 @@
-using Ticketing.Events;
 using Ticketing.Orders;
 
 namespace Ticketing.Indexes;
 
-/// <summary>A persisted newest-first list of ids: the event catalog and each buyer's orders.</summary>
+/// <summary>A persisted newest-first list of ids: each buyer's orders.</summary>
 public abstract class PositionIndexGrain(IPersistentState<PositionIndexState> state) : Grain
 {
     private readonly NewestFirstIndex index = new();
@@ -29,10 +28,6 @@ public abstract class PositionIndexGrain(IPersistentState<PositionIndexState> st
 
     public Task<Page<IndexPosition>> ListAsync(IndexPosition? after, int limit) => Task.FromResult(index.Page(after, limit));
 }
-
-public sealed class EventCatalogGrain(
-    [PersistentState("event-catalog", StorageNames.Grains)] IPersistentState<PositionIndexState> state)
-    : PositionIndexGrain(state), IEventCatalogGrain;
 
 public sealed class UserOrdersGrain(
     [PersistentState("user-orders", StorageNames.Grains)] IPersistentState<PositionIndexState> state)

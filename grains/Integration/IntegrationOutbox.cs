@@ -7,7 +7,9 @@ namespace Ticketing.Integration;
 /// change they describe, so an event exists only for a change that was written, and a write that happened is
 /// never without its event. This publishes them in a grain-timer turn of its own right after the request that
 /// wrote them, so no request waits on NATS: out of the cluster first (JetStream), then on the entity's Orleans
-/// stream. What was delivered leaves the state in memory and is written with the grain's next change, or on its
+/// stream and on the listing stream it feeds. (A grain whose change a listing must show as soon as the request
+/// returns flushes within the request instead, <see cref="FlushNowAsync"/>, which fails fast while NATS is known to
+/// be down.) What was delivered leaves the state in memory and is written with the grain's next change, or on its
 /// own shortly after. What was not stays, retried with backoff by the timer and by a reminder that outlives the
 /// activation and its silo. A crash before that write republishes an event, which JetStream drops by its
 /// <c>Nats-Msg-Id</c> and in-cluster consumers drop by its id.
@@ -84,7 +86,10 @@ public sealed partial class IntegrationOutbox
         Schedule(wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
     }
 
-    /// <summary>Flushes now; for the grain's reminders (this outbox's, or its own deadlines passing by).</summary>
+    /// <summary>
+    /// Flushes now: for the grain's reminders (this outbox's, or its own deadlines passing by), and for a request whose
+    /// change a listing reads back at once. Never throws; what could not be published stays for the retries.
+    /// </summary>
     public Task FlushNowAsync() => RunAsync();
 
     /// <summary>Writes a delivered removal before the activation goes away, so a later one does not republish.</summary>
@@ -204,12 +209,19 @@ public sealed partial class IntegrationOutbox
         }
     }
 
+    /// <summary>On the entity's stream, then on the listing stream it feeds (if any): both, or it is published again.</summary>
     private async Task ToStreamAsync(IntegrationEvent e)
     {
-        if (streams is not null)
+        if (streams is null)
         {
-            // The NATS provider waits for its connection rather than failing; never let it hold the grain's turn.
-            await streams.GetStream<IntegrationEvent>(StreamIdOf(e)).OnNextAsync(e).WaitAsync(OutboxRelay.PublishTimeout);
+            return;
+        }
+
+        // The NATS provider waits for its connection rather than failing; never let it hold the grain's turn.
+        await streams.GetStream<IntegrationEvent>(StreamIdOf(e)).OnNextAsync(e).WaitAsync(OutboxRelay.PublishTimeout);
+        if (DomainStreams.ListingOf(e) is var (listing, key))
+        {
+            await streams.GetStream<IntegrationEvent>(StreamId.Create(listing, key)).OnNextAsync(e).WaitAsync(OutboxRelay.PublishTimeout);
         }
     }
 

@@ -6,9 +6,10 @@ using Ticketing.Orders;
 namespace Ticketing.Tickets;
 
 /// <summary>
-/// Owns one ticket and its lock. Calls only downstream (its event, the catalog) and never awaits an order,
-/// so orders may await it without a cycle; it tells an order about a stale hold by a one-way message. Every
-/// versioned change carries its <c>ticket.created</c> / <c>ticket.updated</c> in the same write (the outbox).
+/// Owns one ticket and its lock. Calls only downstream (its event) and never awaits an order, so orders may await
+/// it without a cycle; it tells an order about a stale hold by a one-way message. Every versioned change carries its
+/// <c>ticket.created</c> / <c>ticket.updated</c> in the same write (the outbox); the listing learns of a stand-alone
+/// ticket's changes from those events on its stream, never from a call.
 /// </summary>
 public sealed partial class TicketGrain(
     [PersistentState("ticket", StorageNames.Grains)] IPersistentState<TicketState> state,
@@ -58,7 +59,9 @@ public sealed partial class TicketGrain(
                 CreatedAt = deadline.UtcNow,
                 Status = TicketStatus.Available,
             };
-            state.State = Announce(ticket, Created(ticket));
+
+            // Listed at the moment it was created: the listing takes that moment from the event.
+            state.State = Announce(ticket, Created(ticket), ticket.CreatedAt);
             await SaveAsync();
         }
 
@@ -264,12 +267,18 @@ public sealed partial class TicketGrain(
         await DurableDeadline.DisarmAsync(this, HoldReminder);
     }
 
+    /// <summary>
+    /// Writes a versioned change. A stand-alone ticket also publishes it before answering: the listing reads it from
+    /// its stream, and a listing read that starts after this request returned waits for what was published before
+    /// it. While NATS is known to be down this fails fast, and the listing shows the change once it is back. An
+    /// event's seats are never listed, so a drop never waits on this.
+    /// </summary>
     private async Task SaveAsync()
     {
         await WriteAsync();
         if (state.State.EventId is null)
         {
-            await GrainFactory.TicketCatalog().UpsertAsync(View());
+            await outbox.FlushNowAsync();
         }
     }
 
@@ -285,8 +294,8 @@ public sealed partial class TicketGrain(
     }
 
     /// <summary>The ticket after a change, with the change's event appended to its outbox, at the ticket's version.</summary>
-    private TicketState Announce(TicketState ticket, IDomainEvent data) =>
-        ticket with { Outbox = [.. ticket.Outbox, IntegrationEvent.Of(TicketId, ticket.Version, deadline.UtcNow, data)] };
+    private TicketState Announce(TicketState ticket, IDomainEvent data, DateTime? occurredAt = null) =>
+        ticket with { Outbox = [.. ticket.Outbox, IntegrationEvent.Of(TicketId, ticket.Version, occurredAt ?? deadline.UtcNow, data)] };
 
     private static TicketCreated Created(TicketState t) => new(t.Title, t.Price, t.SellerId, t.EventId, t.Status);
 

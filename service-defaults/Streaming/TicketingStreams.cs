@@ -19,16 +19,17 @@ public static class TicketingStreams
     /// <summary>The JetStream stream (work queue) the Orleans provider keeps in-cluster events in.</summary>
     public const string OrleansStreamName = "TICKETING_DOMAIN";
 
-    /// <summary>The grain storage Orleans keeps explicit stream subscriptions in.</summary>
+    /// <summary>
+    /// The grain storage Orleans keeps explicit stream subscriptions in (the gateways' live feeds), added by
+    /// <see cref="TicketingSilo"/> with the rest of the storage: memory, or PostgreSQL in the durable cluster, so a
+    /// running gateway's feed outlives the silo that held its subscription. The catalogs subscribe implicitly and
+    /// need no record at all.
+    /// </summary>
     public const string PubSubStore = "PubSubStore";
 
     public static ISiloBuilder AddTicketingStreams(this ISiloBuilder silo, IConfiguration configuration)
     {
         var settings = StreamingSettings.From(configuration);
-
-        // Explicit subscriptions are the live feeds of running gateways: they live and die with those processes,
-        // so memory is enough (a gateway that restarts subscribes again; nothing durable is lost with a silo).
-        silo.AddMemoryGrainStorage(PubSubStore);
         if (settings.Kind == StreamsKind.Nats)
         {
             silo.AddNatsStreams(DomainStreams.Provider, stream =>

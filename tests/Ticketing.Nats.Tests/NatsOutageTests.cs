@@ -70,4 +70,25 @@ public sealed class NatsOutageTests(OutageGateway gateway, ITestOutputHelper out
             $"expected {expected.Count}, received {received.Count}, unique {unique.Count}, lost {expected.Count - unique.Count}, " +
             $"duplicates delivered before dedupe {received.Count - unique.Count}");
     }
+
+    [Fact]
+    public async Task ListingsAnswerWhileNatsIsDownAndShowWhatWasSoldMeanwhileOnceItReturns()
+    {
+        var seller = await gateway.SignUpAsync();
+        using var client = gateway.CreateClient();
+        await gateway.Nats!.KillAsync();
+
+        var clock = Stopwatch.StartNew();
+        var ticket = await seller.SellTicketAsync("Sold during the outage");
+        var duringOutage = await client.GetJsonAsync("/api/tickets?limit=200");
+        var answeredIn = clock.Elapsed;
+        await gateway.Nats.RestartAsync();
+
+        output.WriteLine($"outage: selling and listing answered in {answeredIn.TotalSeconds:0.0} s");
+        Assert.True(answeredIn < FastEnough, $"selling and listing took {answeredIn.TotalSeconds:0.0} s");
+        Assert.DoesNotContain(duringOutage.GetProperty("items").EnumerateArray(), t => t.Id() == ticket);
+        await Eventually.TrueAsync(
+            async () => (await client.GetJsonAsync("/api/tickets?limit=200")).GetProperty("items").EnumerateArray().Any(t => t.Id() == ticket),
+            TimeSpan.FromSeconds(60), "the ticket sold during the outage is listed after NATS returns");
+    }
 }

@@ -77,6 +77,11 @@ public class TicketingGateway : IAsyncLifetime
             settings[key] = value;
         }
 
+        foreach (var (key, value) in await StartClusterAsync())
+        {
+            settings[key] = value;
+        }
+
         app = GatewayApp.Build(settings.Select(s => $"--{s.Key}={s.Value}").ToArray());
         await app.StartAsync();
         BaseAddress = new Uri(app.Urls.Single());
@@ -95,6 +100,10 @@ public class TicketingGateway : IAsyncLifetime
             await Nats.DisposeAsync();
         }
     }
+
+    /// <summary>Starts whatever else the gateway needs before it starts, and returns the settings it needs for that.</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string>> StartClusterAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
 
     /// <summary>What every process of this cluster is configured with: streams, and NATS when used.</summary>
     public IReadOnlyDictionary<string, string> SharedSettings() => UsesNats
@@ -131,6 +140,47 @@ public class TicketingGateway : IAsyncLifetime
 
 /// <summary>The same gateway on the embedded default: memory streams, no NATS anywhere.</summary>
 public sealed class MemoryStreamsGateway : TicketingGateway
+{
+    protected override bool UsesNats => false;
+}
+
+/// <summary>
+/// The gateway in client mode (<c>Ticketing:Cluster:Mode=Client</c>) against a silo host in a process of its own,
+/// memory storage, its streams on NATS unless a subclass says otherwise: the gateway's live feeds subscribe from
+/// another process than the grains publish in.
+/// </summary>
+public class ClientModeGateway : TicketingGateway
+{
+    private SiloHostProcess? silo;
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (silo is not null)
+        {
+            await silo.DisposeAsync();
+        }
+    }
+
+    protected override async Task<IReadOnlyDictionary<string, string>> StartClusterAsync()
+    {
+        var settings = new Dictionary<string, string>(SharedSettings())
+        {
+            ["Ticketing:Silo:ClusterId"] = ClusterId,
+            ["Ticketing:Reminders:MinimumPeriod"] = "00:00:05",
+            ["Ticketing:Orders:ReservationWindow"] = ReservationWindow.ToString("c", CultureInfo.InvariantCulture),
+        };
+        silo = await SiloHostProcess.StartAsync(settings);
+        return new Dictionary<string, string>
+        {
+            ["Ticketing:Cluster:Mode"] = "Client",
+            ["Ticketing:Silo:GatewayPort"] = silo.GatewayPort.ToString(CultureInfo.InvariantCulture),
+        };
+    }
+}
+
+/// <summary>The client-mode gateway over memory streams, which live in the silo and reach the client all the same.</summary>
+public sealed class ClientModeMemoryStreamsGateway : ClientModeGateway
 {
     protected override bool UsesNats => false;
 }

@@ -31,11 +31,13 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
-    public static async Task<SiloProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    public static Task<SiloProcess> StartAsync(IReadOnlyDictionary<string, string> settings) =>
+        StartAsync(settings, FreePort.Next(), FreePort.Next());
+
+    /// <summary>Starts a silo on these ports: a replacement for a dead one, at its address, the way a restarted pod comes back.</summary>
+    public static async Task<SiloProcess> StartAsync(IReadOnlyDictionary<string, string> settings, int siloPort, int gatewayPort)
     {
         Assert.True(File.Exists(SiloAssembly), $"The silo host is not built at {SiloAssembly}.");
-        var siloPort = FreePort.Next();
-        var gatewayPort = FreePort.Next();
         var httpPort = FreePort.Next();
         var start = new ProcessStartInfo("dotnet", [SiloAssembly])
         {
@@ -69,6 +71,13 @@ public sealed class SiloProcess : IAsyncDisposable
 
     /// <summary>Kills the process at once: no graceful shutdown, no deactivation, no goodbye to the cluster.</summary>
     public void Kill() => process.Kill(entireProcessTree: true);
+
+    /// <summary>Kills the process and waits until it is gone.</summary>
+    public async Task KillAsync()
+    {
+        Kill();
+        await process.WaitForExitAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {
