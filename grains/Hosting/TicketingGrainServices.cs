@@ -10,7 +10,7 @@ namespace Ticketing.Hosting;
 
 public static class TicketingGrainServices
 {
-    /// <summary>What the grains need from the silo's container: options, the clock, the card processor and the meter.</summary>
+    /// <summary>What the grains need from the silo's container: options, the clock, and the card processor.</summary>
     public static IServiceCollection AddTicketingGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<OrderOptions>().Bind(configuration.GetSection(OrderOptions.Section));
@@ -20,8 +20,6 @@ public static class TicketingGrainServices
         services.AddSingleton<DurableDeadline>();
         services.TryAddSingleton<IIntegrationEventPublisher, InClusterIntegrationEventPublisher>();
         services.AddSingleton<OutboxRelay>();
-        services.AddMetrics();
-        services.TryAddSingleton<TicketingMetrics>();
 
         if (string.IsNullOrWhiteSpace(configuration[$"{StripeOptions.Section}:SecretKey"]))
         {

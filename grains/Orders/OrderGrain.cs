@@ -18,7 +18,6 @@ public sealed partial class OrderGrain(
     DurableDeadline deadline,
     IOptions<OrderOptions> options,
     OutboxRelay relay,
-    TicketingMetrics metrics,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRemindable
 {
     private const string ExpiryReminder = "order-expiry";
@@ -70,7 +69,7 @@ public sealed partial class OrderGrain(
             : await ReserveTicketAsync(command.TicketId!, command.UserId, expiresAt);
         if (outcome != OrderPlacementOutcome.Placed)
         {
-            metrics.OrderRefused(outcome);
+            TicketingMetrics.OrderRefused(outcome);
             return OrderPlacementResult.Refused(outcome);
         }
 
@@ -90,7 +89,7 @@ public sealed partial class OrderGrain(
             state.State = Announce(placed, new OrderCreated(
                 command.UserId, ticket.Id, command.EventId, ticket.Title, ticket.Price, expiresAt));
             await WriteAsync();
-            metrics.OrderPlaced(seat: command.EventId is not null);
+            TicketingMetrics.OrderPlaced(seat: command.EventId is not null);
         }
         catch (Exception)
         {
@@ -192,7 +191,7 @@ public sealed partial class OrderGrain(
         var complete = Order with { Status = OrderStatus.Complete, Version = Order.Version + 1 };
         state.State = Announce(complete, new OrderCompleted(complete.Ticket!.Id, complete.EventId, complete.Ticket.Price));
         await WriteAsync();
-        metrics.OrderCompleted();
+        TicketingMetrics.OrderCompleted();
         if (Order.EventId is { } eventId)
         {
             await GrainFactory.GetGrain<IEventGrain>(eventId).MarkSoldAsync(OrderId);
@@ -340,7 +339,7 @@ public sealed partial class OrderGrain(
         };
         state.State = Announce(cancelled, new OrderCancelled(reason, cancelled.Ticket!.Id, cancelled.EventId));
         await WriteAsync();
-        metrics.OrderCancelled(reason);
+        TicketingMetrics.OrderCancelled(reason);
         await ReleaseHoldsAsync(Order);
         await StopDeadlinesAsync();
         LogCancelled(logger, OrderId, reason);

@@ -16,7 +16,6 @@ public sealed partial class PaymentGrain(
     IPaymentProcessor processor,
     IOptions<PaymentOptions> options,
     OutboxRelay relay,
-    TicketingMetrics metrics,
     TimeProvider time,
     ILogger<PaymentGrain> logger) : Grain, IPaymentGrain, IRemindable
 {
@@ -103,7 +102,7 @@ public sealed partial class PaymentGrain(
         {
             state.State = state.State with { Pending = null, Version = state.State.Version + 1 };
             await WriteAsync();
-            metrics.PaymentSettled(charge.Outcome);
+            TicketingMetrics.PaymentSettled(charge.Outcome);
             await Order.AbortPaymentAsync();
             var outcome = charge.Outcome == ChargeOutcome.Declined ? PaymentOutcome.Declined : PaymentOutcome.InvalidToken;
             return PaymentResult.Refused(outcome, charge.Message);
@@ -117,7 +116,7 @@ public sealed partial class PaymentGrain(
             new PaymentCreated(OrderId, payment.Amount, payment.Currency, payment.Status));
         state.State = paid with { Outbox = [.. paid.Outbox, created] };
         await WriteAsync();
-        metrics.PaymentSettled(charge.Outcome);
+        TicketingMetrics.PaymentSettled(charge.Outcome);
         return await CompleteOrderAsync(payment, pending.IdempotencyKey);
     }
 

@@ -269,11 +269,12 @@ public sealed class OrderGrainTests(FakeClockCluster cluster)
         var ticket = await market.ListTicketAsync();
         var placedFrom = DateTime.UtcNow;
         var order = await market.PlaceAsync(Ids.New(), ticketId: ticket.Id);
-        var placedBy = DateTime.UtcNow;
 
-        // The reminder is registered right after the order is answered, not before (see DurableDeadline.ArmInBackground).
+        // The reminder is registered right after the order is answered, not before (see DurableDeadline.ArmInBackground),
+        // so it is due a window (plus a half-second margin) after a moment between placing and seeing it.
         var whileOpen = await Eventually.UntilAsync(
             () => market.ReadReminderAsync(market.Order(order.Id), "order-expiry"), r => r is not null, TimeSpan.FromSeconds(5));
+        var placedBy = DateTime.UtcNow;
         await market.Order(order.Id).CancelAsync(order.UserId);
         var afterCancel = await market.ReadReminderAsync(market.Order(order.Id), "order-expiry");
 

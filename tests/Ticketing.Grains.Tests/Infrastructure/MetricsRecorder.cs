@@ -6,8 +6,8 @@ using Ticketing.Common;
 namespace Ticketing.Grains.Tests.Infrastructure;
 
 /// <summary>
-/// Records every measurement of the <c>Ticketing</c> meter made on one test cluster's silos, with the grain that
-/// made it, so a test sees exactly what its own grains counted while other tests' grains count alongside.
+/// Records every measurement of the <c>Ticketing</c> meter (one per process) with the grain that made it, so a
+/// test sees exactly what its own grains counted while other tests' grains count alongside.
 /// </summary>
 public sealed class MetricsRecorder : IDisposable
 {
@@ -16,13 +16,11 @@ public sealed class MetricsRecorder : IDisposable
 
     public MetricsRecorder(ClusterFixture cluster)
     {
-        // A meter made by a silo's IMeterFactory has that factory as its scope: other clusters' meters are left out.
-        var factories = cluster.SiloServices.Select(s => (object)s.GetRequiredService<IMeterFactory>()).ToList();
         // The measurement callback runs on the recording grain's turn, where the accessor names that grain.
         var grains = cluster.SiloServices[0].GetRequiredService<IGrainContextAccessor>();
         listener.InstrumentPublished = (instrument, subscriber) =>
         {
-            if (instrument.Meter.Name == TicketingMetrics.MeterName && factories.Any(f => ReferenceEquals(f, instrument.Meter.Scope)))
+            if (instrument.Meter.Name == TicketingMetrics.MeterName)
             {
                 subscriber.EnableMeasurementEvents(instrument);
             }
