@@ -302,13 +302,17 @@ public sealed partial class OrderGrain(
             // The event believed the seat free but its ticket disagrees (the event rebuilt its ledger while another
             // reservation of the seat was in flight): never sell it twice. The seat stays with its holder; try another.
             LogSeatDisagrees(logger, eventId, seat.Seat, reserved.Outcome);
-            if (await ticket.GetHoldAsync() is not { } holder || attempt == MaxSeatAttempts)
+            if (await ticket.GetHoldAsync() is not { } holder)
             {
                 await drop.ReleaseSeatAsync(OrderId);
                 return (OrderPlacementOutcome.SoldOut, null);
             }
 
             await drop.HandOverSeatAsync(OrderId, holder);
+            if (attempt == MaxSeatAttempts)
+            {
+                return (OrderPlacementOutcome.SoldOut, null);
+            }
         }
     }
 

@@ -149,7 +149,6 @@ public sealed partial class TicketGrain(
             Version = ticket.Version + 1,
         };
         state.State = Announce(reserved, Updated(reserved, TicketChange.Reserved, command.OrderId));
-
         await SaveAsync();
         reminderArming = deadline.ArmInBackground(this, HoldReminder, command.ExpiresAt);
         return TicketReserveResult.Reserved(View());
