@@ -1,5 +1,6 @@
 using System.Net;
 using Ticketing.Nats.Tests.Support;
+using Ticketing.Testing;
 
 namespace Ticketing.Nats.Tests;
 
@@ -20,20 +21,23 @@ public sealed class LiveAvailabilityOverNatsTests(TicketingGateway gateway) : Li
 /// <summary><c>GET /api/events/{id}/live</c>: Server-Sent Events of an event's counters.</summary>
 public abstract class LiveAvailabilityTests(TicketingGateway gateway)
 {
+    // How long a change may take to reach a watcher.
+    private static readonly TimeSpan Within = TimeSpan.FromSeconds(20);
+
     [Fact]
     public async Task AWatcherSeesTheCounterFallAsOrdersArePlacedAndRiseWhenTheyExpire()
     {
         var organizer = await gateway.SignUpAsync();
         var drop = await organizer.CreateEventAsync(capacity: 3);
-        await using var watcher = await SseReader.OpenAsync(gateway, drop);
+        await using var watcher = await SseReader.OpenAsync(gateway.CreateClient(), drop);
         Assert.Equal("text/event-stream", watcher.ContentType);
-        await watcher.WaitForAsync(m => m == (3, 0), "the counters arrive at once");
+        await watcher.WaitForAsync(m => m == (3, 0), Within, "the counters arrive at once");
 
         await (await gateway.SignUpAsync()).OrderFromEventAsync(drop);
-        await watcher.WaitForAsync(m => m.Available == 2, "the counter falls to 2");
+        await watcher.WaitForAsync(m => m.Available == 2, Within, "the counter falls to 2");
         await (await gateway.SignUpAsync()).OrderFromEventAsync(drop);
-        await watcher.WaitForAsync(m => m.Available == 1, "the counter falls to 1");
-        await watcher.WaitForAsync(m => m.Available == 3, "the counter rises back to 3 as the orders expire");
+        await watcher.WaitForAsync(m => m.Available == 1, Within, "the counter falls to 1");
+        await watcher.WaitForAsync(m => m.Available == 3, Within, "the counter rises back to 3 as the orders expire");
 
         var seen = watcher.Messages.Select(m => m.Available).ToList();
         Assert.Equal(3, seen[0]);
@@ -51,7 +55,7 @@ public abstract class LiveAvailabilityTests(TicketingGateway gateway)
         var watchers = new List<SseReader>();
         for (var i = 0; i < 40; i++)
         {
-            watchers.Add(await SseReader.OpenAsync(gateway, drop));
+            watchers.Add(await SseReader.OpenAsync(gateway.CreateClient(), drop));
         }
 
         var subscriptions = gateway.LiveHub.Subscriptions;
@@ -59,7 +63,7 @@ public abstract class LiveAvailabilityTests(TicketingGateway gateway)
         await (await gateway.SignUpAsync()).OrderFromEventAsync(drop);
         foreach (var watcher in watchers)
         {
-            await watcher.WaitForAsync(m => m == (4, 0), "every watcher sees the order");
+            await watcher.WaitForAsync(m => m == (4, 0), Within, "every watcher sees the order");
         }
 
         Assert.Equal(subscriptions, gateway.LiveHub.Subscriptions);

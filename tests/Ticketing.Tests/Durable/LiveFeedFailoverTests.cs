@@ -1,4 +1,5 @@
 using System.Net;
+using Ticketing.Testing;
 using Ticketing.Tests.Infrastructure;
 using Ticketing.Tests.Support;
 using Xunit.Abstractions;
@@ -30,7 +31,7 @@ public sealed class LiveFeedFailoverTests(PostgresServer database, ITestOutputHe
             await gateway.InitializeAsync();
             var organizer = await gateway.SignUpAsync();
             var drop = (await organizer.CreateEventAsync(capacity: 5)).Id();
-            await using var watcher = await SseReader.OpenAsync(gateway, drop);
+            await using var watcher = await SseReader.OpenAsync(gateway.CreateClient(), drop);
             await watcher.WaitForAsync(m => m == (5, 0), Within, "the counters arrive at once");
             await (await gateway.SignUpAsync()).OrderFromEventAsync(drop);
             await watcher.WaitForAsync(m => m == (4, 0), Within, "the counter falls to 4");

@@ -1,8 +1,11 @@
 using System.Text.Json;
 
-namespace Ticketing.Nats.Tests.Support;
+namespace Ticketing.Testing;
 
-/// <summary>A Server-Sent Events client of <c>GET /api/events/{id}/live</c> that keeps every message it read.</summary>
+/// <summary>
+/// A Server-Sent Events client of <c>GET /api/events/{id}/live</c> that keeps every message it read. One source file,
+/// compiled into each test project that watches the live feed.
+/// </summary>
 public sealed class SseReader : IAsyncDisposable
 {
     private readonly HttpClient client;
@@ -31,16 +34,26 @@ public sealed class SseReader : IAsyncDisposable
         }
     }
 
-    public static async Task<SseReader> OpenAsync(TicketingGateway gateway, string eventId)
+    /// <summary>Opens the event's live feed with <paramref name="client"/>, which the reader disposes.</summary>
+    public static async Task<SseReader> OpenAsync(HttpClient client, string eventId)
     {
-        var client = gateway.CreateClient();
         var response = await client.GetAsync($"/api/events/{eventId}/live", HttpCompletionOption.ResponseHeadersRead);
         Assert.True(response.IsSuccessStatusCode, $"live feed answered {(int)response.StatusCode}");
         return new SseReader(client, response);
     }
 
-    public Task WaitForAsync(Func<(int Available, int Sold), bool> condition, string what) =>
-        Eventually.TrueAsync(() => Messages.Any(condition), TimeSpan.FromSeconds(20), what);
+    /// <summary>Waits until a message read so far matches, failing with what was read at the deadline.</summary>
+    public async Task WaitForAsync(Func<(int Available, int Sold), bool> condition, TimeSpan within, string what)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (!Messages.Any(condition))
+        {
+            Assert.True(
+                DateTime.UtcNow < deadline,
+                $"Timed out after {within.TotalSeconds:0.#} s waiting until {what}; read: {string.Join(", ", Messages.Select(m => $"{m.Available}/{m.Sold}"))}.");
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
