@@ -23,4 +23,22 @@ public sealed class PostgresPoolTests
 
         Assert.Equal(80, kept.MaxPoolSize);
     }
+
+    [Fact]
+    public void PooledConnectionsAreNotResetBeforeEveryCommand()
+    {
+        var pooled = new NpgsqlConnectionStringBuilder(PostgresStorage.WithBoundedPool("Host=db"));
+
+        Assert.True(pooled.NoResetOnClose);
+    }
+
+    [Theory]
+    [InlineData("Host=db;No Reset On Close=false")]
+    [InlineData("Host=db;NoResetOnClose=false")]
+    public void ResetTheOperatorAskedForIsKept(string connectionString)
+    {
+        var kept = new NpgsqlConnectionStringBuilder(PostgresStorage.WithBoundedPool(connectionString));
+
+        Assert.False(kept.NoResetOnClose);
+    }
 }
