@@ -25,7 +25,7 @@ public sealed class OutboxRelay(
     /// <summary>
     /// How long an acknowledged removal may stay unwritten, hoping the grain's next change carries it. Long enough
     /// that a drop's burst of reservations is not followed by as many clean-up writes while it is still selling
-    /// (with 30 s they were two of every five grain-state writes of a 10,000-seat durable drop); inside JetStream's
+    /// (with 30 s they were two of every five grain-state writes of a 5,000-seat durable drop); inside JetStream's
     /// two-minute duplicate window, so an event published again after a crash is dropped there, and consumers
     /// deduplicate by version and id anyway.
     /// </summary>
