@@ -62,6 +62,10 @@ public sealed class PostgresServer : IAsyncLifetime, IAsyncDisposable
     private static readonly ConcurrentDictionary<PostgresServer, byte> LiveServers = new();
     private static int exitHookInstalled;
 
+    // How long clean-up keeps trying to delete the folder of a stopped server, and how often.
+    private static readonly TimeSpan DeleteDeadline = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan DeletePollInterval = TimeSpan.FromMilliseconds(50);
+
     private readonly SemaphoreSlim gate = new(1, 1);
     private bool initialized;
     private bool disposed;
@@ -274,7 +278,7 @@ public sealed class PostgresServer : IAsyncLifetime, IAsyncDisposable
             }
 
             LiveServers.TryRemove(this, out _);
-            DeleteRootDirectory();
+            await DeleteRootDirectoryAsync().ConfigureAwait(false);
         }
         finally
         {
@@ -513,14 +517,19 @@ public sealed class PostgresServer : IAsyncLifetime, IAsyncDisposable
         }
     }
 
-    private void DeleteRootDirectory()
+    /// <summary>
+    /// Deletes the server's folder, polling until the stopped server has let go of its files or the deadline passes
+    /// (a leftover temporary folder is not worth failing a test run for).
+    /// </summary>
+    private async Task DeleteRootDirectoryAsync()
     {
         if (string.IsNullOrEmpty(RootDirectory) || !RootDirectory.Contains("ticketing-pg-", StringComparison.Ordinal))
         {
             return;
         }
 
-        for (var attempt = 0; attempt < 3; attempt++)
+        var deadline = DateTime.UtcNow + DeleteDeadline;
+        while (true)
         {
             try
             {
@@ -533,7 +542,12 @@ public sealed class PostgresServer : IAsyncLifetime, IAsyncDisposable
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                Thread.Sleep(100);
+                if (DateTime.UtcNow >= deadline)
+                {
+                    return;
+                }
+
+                await Task.Delay(DeletePollInterval).ConfigureAwait(false);
             }
         }
     }
@@ -671,7 +685,7 @@ public sealed class PostgresServer : IAsyncLifetime, IAsyncDisposable
             foreach (var server in LiveServers.Keys)
             {
                 server.TryStopImmediatelySync();
-                server.DeleteRootDirectory();
+                server.DeleteRootDirectoryAsync().GetAwaiter().GetResult();
             }
         };
     }
