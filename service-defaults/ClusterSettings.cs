@@ -54,11 +54,12 @@ public sealed record ClusterSettings
     /// The PostgreSQL connection string, or a clear refusal to start without one. Unless it sets a pool size
     /// itself, each process is held to <see cref="PostgresStorage.DefaultMaxPoolSize"/> connections: in a drop
     /// hundreds of grains write at once, and Npgsql's default of 100 per process would take every connection the
-    /// server has (its own default is 100 in all), so queries failed instead of waiting their turn.
+    /// server has (its own default is 100 in all), so queries failed instead of waiting their turn. Pooled
+    /// connections are not reset between commands unless it asks (see <see cref="PostgresStorage.WithPoolDefaults"/>).
     /// </summary>
     public string RequirePostgres() => string.IsNullOrWhiteSpace(PostgresConnectionString)
         ? throw new InvalidOperationException("Ticketing:Storage is Postgres but ConnectionStrings:Postgres is not set.")
-        : PostgresStorage.WithBoundedPool(PostgresConnectionString);
+        : PostgresStorage.WithPoolDefaults(PostgresConnectionString);
 }
 
 public enum ClusterMode

@@ -21,7 +21,7 @@ public static class PostgresStorage
     /// <c>DISCARD ALL</c> ahead of every command: in a durable drop that was one statement in two, and it threw
     /// away the plans of the storage functions each time.
     /// </summary>
-    public static string WithBoundedPool(string connectionString)
+    public static string WithPoolDefaults(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };

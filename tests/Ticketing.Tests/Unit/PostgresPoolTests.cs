@@ -8,7 +8,7 @@ public sealed class PostgresPoolTests
     [Fact]
     public void ConnectionStringWithoutAPoolSizeIsHeldToTheProductDefault()
     {
-        var bounded = PostgresStorage.WithBoundedPool("Host=127.0.0.1;Port=5432;Username=postgres;Database=ticketing");
+        var bounded = PostgresStorage.WithPoolDefaults("Host=127.0.0.1;Port=5432;Username=postgres;Database=ticketing");
 
         var builder = new NpgsqlConnectionStringBuilder(bounded);
         Assert.Equal((PostgresStorage.DefaultMaxPoolSize, "ticketing"), (builder.MaxPoolSize, builder.Database));
@@ -19,7 +19,7 @@ public sealed class PostgresPoolTests
     [InlineData("Host=db;MaxPoolSize=80")]
     public void PoolSizeTheOperatorChoseIsKept(string connectionString)
     {
-        var kept = new NpgsqlConnectionStringBuilder(PostgresStorage.WithBoundedPool(connectionString));
+        var kept = new NpgsqlConnectionStringBuilder(PostgresStorage.WithPoolDefaults(connectionString));
 
         Assert.Equal(80, kept.MaxPoolSize);
     }
@@ -27,7 +27,7 @@ public sealed class PostgresPoolTests
     [Fact]
     public void PooledConnectionsAreNotResetBeforeEveryCommand()
     {
-        var pooled = new NpgsqlConnectionStringBuilder(PostgresStorage.WithBoundedPool("Host=db"));
+        var pooled = new NpgsqlConnectionStringBuilder(PostgresStorage.WithPoolDefaults("Host=db"));
 
         Assert.True(pooled.NoResetOnClose);
     }
@@ -37,7 +37,7 @@ public sealed class PostgresPoolTests
     [InlineData("Host=db;NoResetOnClose=false")]
     public void ResetTheOperatorAskedForIsKept(string connectionString)
     {
-        var kept = new NpgsqlConnectionStringBuilder(PostgresStorage.WithBoundedPool(connectionString));
+        var kept = new NpgsqlConnectionStringBuilder(PostgresStorage.WithPoolDefaults(connectionString));
 
         Assert.False(kept.NoResetOnClose);
     }
