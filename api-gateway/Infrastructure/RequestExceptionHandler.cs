@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Orleans.Runtime;
 
 namespace Ticketing.Gateway.Infrastructure;
 
@@ -26,7 +25,7 @@ public sealed partial class RequestExceptionHandler(IProblemDetailsService probl
             }),
             _ when StorageFaults.IsStorageFault(exception) =>
                 Unavailable("storage_unavailable", "Storage is briefly unavailable; nothing was changed. Please retry."),
-            TimeoutException or SiloUnavailableException or OrleansMessageRejectionException =>
+            _ when ClusterFaults.IsClusterFault(exception) =>
                 Unavailable("unavailable", "The service is briefly unavailable; please retry."),
             _ => null,
         };
