@@ -19,7 +19,9 @@ public static partial class GatewayApp
     public const string DefaultUrl = "http://localhost:5080";
     public const int MaxBodyBytes = 64 * 1024;
 
-    public static WebApplication Build(string[] args)
+    /// <param name="args">Command-line settings.</param>
+    /// <param name="configure">A last say over the host's services before it is built (tests add a log recorder).</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])
@@ -43,6 +45,7 @@ public static partial class GatewayApp
         builder.Services.AddTicketingHealthChecks(builder.Configuration);
         builder.Services.AddOpenApi();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
 using Ticketing.Gateway;
 
 namespace Ticketing.Tests.Support;
@@ -18,8 +19,12 @@ public class GatewayFixture : IAsyncLifetime
     public const string SigningKey = "test-signing-key-0123456789abcdef0123456789";
     public const string OperatorName = "operator_one";
 
+    private readonly ErrorLogRecorder errorLog = new();
     private WebApplication? app;
     private int userCounter;
+
+    /// <summary>What the gateway logged at Error or above, with the exception's type and message.</summary>
+    public IReadOnlyCollection<string> LoggedErrors => errorLog.Errors;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -57,7 +62,9 @@ public class GatewayFixture : IAsyncLifetime
             settings[key] = value;
         }
 
-        app = GatewayApp.Build(settings.Select(s => $"--{s.Key}={s.Value}").ToArray());
+        app = GatewayApp.Build(
+            settings.Select(s => $"--{s.Key}={s.Value}").ToArray(),
+            builder => builder.Logging.AddProvider(errorLog));
         await app.StartAsync();
         BaseAddress = ApiAddress(app.Urls);
     }
