@@ -7,8 +7,10 @@ public static class ClusterFaults
 {
     /// <summary>
     /// A call the cluster could not deliver or answer: a silo died or is unreachable, a connection broke, a
-    /// gateway is overloaded, or the grain directory is being handed over while membership changes. These pass
-    /// by themselves and a retry lands on a live silo, so the caller gets 503 with Retry-After, never a 500.
+    /// gateway is overloaded, the grain directory is being handed over while membership changes, or a grain's
+    /// activation was cut short (an event re-activated after its silo died rebuilds its ledger from its seats'
+    /// tickets, and Orleans cancels an activation that outlasts its deadline). These pass by themselves and a
+    /// retry lands on a live silo, so the caller gets 503 with Retry-After, never a 500.
     /// </summary>
     /// <remarks>
     /// When Orleans rejects a request because of an exception (it could not connect to the target silo while
@@ -16,13 +18,15 @@ public static class ClusterFaults
     /// itself rather than <see cref="OrleansMessageRejectionException"/>: a bare
     /// <see cref="ConnectionFailedException"/> or a bare <see cref="OrleansException"/>. Subclasses of
     /// <see cref="OrleansException"/> not listed here (configuration, missing grain extension, limits) are faults in
-    /// the product, not in the cluster, and stay 500s.
+    /// the product, not in the cluster, and stay 500s. A cancellation because the HTTP client went away never gets
+    /// here: ASP.NET Core ends such a request with 499 before any exception handler runs.
     /// </remarks>
     public static bool IsClusterFault(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
             if (e is TimeoutException
+                or OperationCanceledException
                 or SiloUnavailableException
                 or OrleansMessageRejectionException
                 or GatewayTooBusyException

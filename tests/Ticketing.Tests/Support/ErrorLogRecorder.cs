@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Ticketing.Tests.Support;
 
-/// <summary>Keeps what the gateway logs at Error and above, so a test that sees a 500 can say which exception caused it.</summary>
+/// <summary>Keeps what the gateway logs at Error and above, exception and stack included, so a test that sees a 500 can say what caused it.</summary>
 public sealed class ErrorLogRecorder : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> errors = new();
@@ -26,7 +26,7 @@ public sealed class ErrorLogRecorder : ILoggerProvider
         {
             if (IsEnabled(logLevel))
             {
-                errors.Enqueue($"{category}: {formatter(state, exception)} {exception?.GetType().FullName}: {exception?.Message}");
+                errors.Enqueue($"{category}: {formatter(state, exception)} {exception}");
             }
         }
     }

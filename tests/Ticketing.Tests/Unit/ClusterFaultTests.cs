@@ -16,6 +16,7 @@ public sealed class ClusterFaultTests
         new SiloUnavailableException("The target silo became unavailable"),
         new GatewayTooBusyException(),
         new ConnectionFailedException("Unable to connect to S127.0.0.1:11111"),
+        new TaskCanceledException("A grain's activation outlasted its deadline"),
         new OrleansException("Could not look up the grain's address during a directory hand-over. Retry later."),
         new InvalidOperationException("wrapped", new SiloUnavailableException()),
     };
