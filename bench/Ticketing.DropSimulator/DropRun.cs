@@ -18,8 +18,6 @@ namespace Ticketing.DropSimulator;
 /// </summary>
 public sealed class DropRun(DropOptions options, string? repo, string outDir, string command)
 {
-    private static readonly TimeSpan WarmUpLimit = TimeSpan.FromSeconds(5);
-
     private readonly string stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
     private readonly Stopwatch sinceStart = Stopwatch.StartNew();
     private readonly Stopwatch clock = new();
@@ -36,7 +34,7 @@ public sealed class DropRun(DropOptions options, string? repo, string outDir, st
             Machine = MachineInfo.Current(),
             Target = new TargetInfo(target.Kind, options.Label ?? Label(target), target.Url, options.Start != StartMode.None, target.Settings),
             Shape = new RunShape(
-                options.Buyers, options.Capacity, options.MaxPerUser, options.OnSaleIn?.TotalSeconds, options.Concurrency, options.WarmUpSeats,
+                options.Buyers, options.Capacity, options.MaxPerUser, options.OnSaleIn?.TotalSeconds, options.Concurrency, options.WarmUp.TotalSeconds, options.WarmUpSeats,
                 options.PayShare, options.RequestTimeout.TotalSeconds, options.MaxDuration.TotalSeconds, options.MaxRequests),
         };
 
@@ -106,14 +104,11 @@ public sealed class DropRun(DropOptions options, string? repo, string outDir, st
     {
         var concurrency = options.Concurrency;
         var events = new EventSetup(client, organizer, options.Price);
-        if (options.WarmUpSeats > 0)
+        if (options.WarmUp > TimeSpan.Zero)
         {
-            Enter($"warm-up drop of {options.WarmUpSeats:N0} seats (at most {Durations.Format(WarmUpLimit)}, not measured)", cancellation);
-            var warmUp = await events.CreateAsync($"Warm-up {runId}", options.WarmUpSeats, null, null, cancellation);
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-            limit.CancelAfter(WarmUpLimit);
-            (report.WarmUp, _) = await new DropPhase(client, new BuyerPool(buyers, concurrency), concurrency, options.MaxRequests)
-                .RunAsync(warmUp.Id, warmUp.Capacity, null, $"stopped after {Durations.Format(WarmUpLimit)}", limit.Token);
+            Enter($"warm-up: events of {options.WarmUpSeats:N0} seats, one after another, for {Durations.Format(options.WarmUp)} (not measured)", cancellation);
+            report.WarmUp = await new WarmUpPhase(client, events, buyers, concurrency, options.MaxRequests)
+                .RunAsync(runId, options.WarmUpSeats, options.WarmUp, cancellation);
         }
 
         var probe = new ThroughputProbe(client, concurrency);

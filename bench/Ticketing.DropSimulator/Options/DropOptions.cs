@@ -35,6 +35,7 @@ public sealed record DropOptions
     public int? MaxPerUser { get; init; }
     public TimeSpan? OnSaleIn { get; init; }
     public int Concurrency { get; init; } = 256;
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(20);
     public int WarmUpSeats { get; init; } = 1000;
     public double PayShare { get; init; }
     public bool AwaitExpiry { get; init; }

@@ -34,8 +34,9 @@ public static class HelpText
           --on-sale-in <dur>        Put the event on sale this long after it is created; every buyer fires at
                                     that moment. Must exceed --poll-seconds (default: on sale at once).
           --concurrency <n>         Concurrent buyers on keep-alive connections (default 256).
-          --warmup-seats <n>        Sell an unmeasured warm-up event of this size first, for at most 5 s, so the
-                                    drop meets warm code (default 1000; 0 = none).
+          --warmup <dur>            Sell unmeasured warm-up events first, one after another, for this long, so the
+                                    drop meets code the JIT has finished tiering up (default 20s; 0 = none).
+          --warmup-seats <n>        Seats in each warm-up event (default 1000).
           --pay-share <0..1>        Share of reservations to pay with tok_visa; the rest are left to expire (default 0).
           --await-expiry            Wait for the unpaid reservations to expire and check the seats come back
                                     (needs a short reservation window, e.g. --reservation-window 10s).

@@ -69,7 +69,7 @@ public static class OptionsParser
         "--capacity" => Int(o, name, value, 1, 100_000, v => o with { Capacity = v }),
         "--max-per-user" => Int(o, name, value, 1, 100_000, v => o with { MaxPerUser = v }),
         "--concurrency" => Int(o, name, value, 1, 10_000, v => o with { Concurrency = v }),
-        "--warmup-seats" => Int(o, name, value, 0, 100_000, v => o with { WarmUpSeats = v }),
+        "--warmup-seats" => Int(o, name, value, 1, 100_000, v => o with { WarmUpSeats = v }),
         "--max-requests" => long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var max) && max >= 1
             ? (o with { MaxRequests = max }, null)
             : (o, $"{name}: '{value}' is not a positive whole number"),
@@ -87,6 +87,7 @@ public static class OptionsParser
         "--request-timeout" => Duration(o, name, value, v => o with { RequestTimeout = v }),
         "--max-signup-duration" => Duration(o, name, value, v => o with { MaxSignUpDuration = v }),
         "--max-duration" => Duration(o, name, value, v => o with { MaxDuration = v }),
+        "--warmup" => Duration(o, name, value, v => o with { WarmUp = v }),
         _ => (o, $"unknown option {name} (see --help)"),
     };
 

@@ -18,7 +18,7 @@ public static class ConsoleSummary
 
         if (r.WarmUp is { } w)
         {
-            o.WriteLine($"Warm-up     {N(w.Capacity)} seats, {SellOut(w)} (not measured)");
+            o.WriteLine($"Warm-up     {N(w.Reservations)} reservations in {N(w.Events)} events of {N(w.SeatsPerEvent)} seats, {w.Seconds:0.0} s ({N(w.ReservationsPerSecond)}/s; not measured)");
         }
 
         if (r.Ceiling is { } c)

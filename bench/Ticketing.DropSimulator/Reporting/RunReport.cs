@@ -13,6 +13,7 @@ public sealed record RunShape(
     int? MaxPerUser,
     double? OnSaleInSeconds,
     int Concurrency,
+    double WarmUpSeconds,
     int WarmUpSeats,
     double PayShare,
     double RequestTimeoutSeconds,
@@ -32,7 +33,7 @@ public sealed class RunReport
     public required TargetInfo Target { get; init; }
     public required RunShape Shape { get; init; }
     public SignUpResult? SignUp { get; set; }
-    public DropResult? WarmUp { get; set; }
+    public WarmUpResult? WarmUp { get; set; }
     public ProbeResult? Ceiling { get; set; }
     public ProbeResult? EventPoll { get; set; }
 
