@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ticketing.Common;
 using Ticketing.Gateway.Auth;
 using Ticketing.Gateway.Infrastructure;
 using Ticketing.Orders;
@@ -41,8 +42,13 @@ public static class OrdersApi
         }
 
         var orderId = Ids.New();
-        var result = await grains.GetGrain<IOrderGrain>(orderId)
-            .PlaceAsync(new PlaceOrder(context.User.UserIdOf(), request.TicketId, request.EventId));
+        var order = grains.GetGrain<IOrderGrain>(orderId);
+        OrderPlacementResult result;
+        using (BrandNewGrain.Announce(order))
+        {
+            result = await order.PlaceAsync(new PlaceOrder(context.User.UserIdOf(), request.TicketId, request.EventId));
+        }
+
         return result.Outcome switch
         {
             OrderPlacementOutcome.Placed => TypedResults.Created($"/api/orders/{orderId}", OrderResponse.From(result.Order!)),
