@@ -103,7 +103,7 @@ public sealed partial class EventGrain(
 
         if (ledger.SeatOf(command.OrderId) is { } held)
         {
-            return SeatAllocationResult.Allocated(Template(held));
+            return SeatAllocationResult.Allocated(Template(held), firstHold: false);
         }
 
         var outcome = ledger.CanAllocate(command.BuyerId, time.GetUtcNow().UtcDateTime);
@@ -119,10 +119,10 @@ public sealed partial class EventGrain(
             await WriteAsync(state.State with { SeatsIssued = Math.Min(state.State.SeatsIssued + SeatBlock, state.State.Capacity) });
         }
 
-        var seat = ledger.Allocate(command.OrderId, command.BuyerId, command.ExpiresAt);
+        var (seat, firstHold) = ledger.Allocate(command.OrderId, command.BuyerId, command.ExpiresAt);
         await ChangedAsync();
         await ArmSweepAsync();
-        return SeatAllocationResult.Allocated(Template(seat));
+        return SeatAllocationResult.Allocated(Template(seat), firstHold);
     }
 
     public Task<SeatTemplate?> GetSeatTemplateAsync(int seat) =>

@@ -44,12 +44,16 @@ public sealed class SeatLedger(int capacity, string organizerId, DateTime onSale
     /// <summary>The seat the next allocation would take: a freed one first, else the next never-touched one.</summary>
     public int PeekSeat() => freedSeats.TryPeek(out var seat) ? seat : NextSeat;
 
-    /// <summary>Holds a seat for the order: a freed one first, else the next never-touched one.</summary>
-    public int Allocate(string orderId, string buyerId, DateTime expiresAt)
+    /// <summary>
+    /// Holds a seat for the order: a freed one first, else the next never-touched one (<c>FirstHold</c>: no order
+    /// held it before, in this activation or any earlier one, since seats are issued to storage ahead of use).
+    /// </summary>
+    public (int Seat, bool FirstHold) Allocate(string orderId, string buyerId, DateTime expiresAt)
     {
-        var seat = freedSeats.Count > 0 ? freedSeats.Pop() : NextSeat++;
+        var firstHold = freedSeats.Count == 0;
+        var seat = firstHold ? NextSeat++ : freedSeats.Pop();
         Hold(orderId, new SeatHold(seat, buyerId, expiresAt, Sold: false));
-        return seat;
+        return (seat, firstHold);
     }
 
     /// <summary>Gives an unsold seat back; the seat, or null when the order holds none.</summary>

@@ -293,7 +293,7 @@ public sealed partial class OrderGrain(
             }
 
             var ticket = GrainFactory.GetGrain<ITicketGrain>(Ids.SeatTicketId(eventId, seat.Seat));
-            var reserved = await ticket.ReserveAsync(new ReserveTicket(OrderId, buyerId, expiresAt, seat));
+            var reserved = await ReserveAsync(ticket, new ReserveTicket(OrderId, buyerId, expiresAt, seat), allocation.FirstHold);
             if (reserved.Outcome == TicketReserveOutcome.Reserved)
             {
                 return (OrderPlacementOutcome.Placed, reserved.Ticket);
@@ -313,6 +313,20 @@ public sealed partial class OrderGrain(
             {
                 return (OrderPlacementOutcome.SoldOut, null);
             }
+        }
+    }
+
+    /// <summary>A seat's first hold wakes a ticket with nothing stored yet: it is told so, and skips the read.</summary>
+    private static async Task<TicketReserveResult> ReserveAsync(ITicketGrain ticket, ReserveTicket command, bool firstHold)
+    {
+        if (!firstHold)
+        {
+            return await ticket.ReserveAsync(command);
+        }
+
+        using (BrandNewGrain.Announce(ticket))
+        {
+            return await ticket.ReserveAsync(command);
         }
     }
 
