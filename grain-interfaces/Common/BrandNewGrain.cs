@@ -1,8 +1,9 @@
 namespace Ticketing.Common;
 
 /// <summary>
-/// A caller that has just made up a grain's id (a new order's) says so on the call that activates it, and the
-/// silo skips reading state that cannot exist yet: one database round trip fewer per order in an on-sale drop.
+/// A caller that knows a grain has never stored anything (a new order, whose id it just made up; a seat's ticket
+/// on the seat's first hold) says so on the call that activates it, and the silo skips reading state that cannot
+/// exist yet: a database round trip fewer for each in an on-sale drop.
 /// </summary>
 /// <remarks>
 /// The hint travels in the call's request context and names the one grain it is about, so the grains that grain
