@@ -31,7 +31,7 @@ public sealed class EventLedgerRebuildTests(FakeClockCluster cluster)
         await market.Order(paid.Id).BeginPaymentAsync(buyerId);
         Assert.True(await market.Order(paid.Id).CompletePaymentAsync());
 
-        await DeactivateAsync(drop.Id);
+        await market.DeactivateAsync(market.Event(drop.Id));
         var rebuilt = await market.Event(drop.Id).GetAsync();
         var overLimit = await market.Order(Ids.New()).PlaceAsync(new PlaceOrder(buyerId, null, drop.Id));
         var next = await market.PlaceAsync(Ids.New(), eventId: drop.Id);
@@ -55,7 +55,7 @@ public sealed class EventLedgerRebuildTests(FakeClockCluster cluster)
             new AllocateSeat(inFlightOrderId, inFlightBuyerId, FakeClockCluster.UtcNow + Hold));
 
         // The event loses its ledger before the in-flight reservation reaches the seat's ticket.
-        await DeactivateAsync(drop.Id);
+        await market.DeactivateAsync(market.Event(drop.Id));
         var availableAfterRebuild = (await market.Event(drop.Id).GetAsync())!.Available;
         var seatTicket = Ids.SeatTicketId(drop.Id, allocation.Seat!.Seat);
         var landed = await market.Ticket(seatTicket).ReserveAsync(
@@ -79,17 +79,5 @@ public sealed class EventLedgerRebuildTests(FakeClockCluster cluster)
         var stored = await market.ReadStoredAsync<EventState>(market.Event(drop.Id), "event");
 
         Assert.Equal((100_000, 0), (stored.Capacity, stored.SeatsIssued));
-    }
-
-    private async Task DeactivateAsync(string eventId)
-    {
-        var grainId = market.Event(eventId).GetGrainId();
-        var management = market.Grains.GetGrain<IManagementGrain>(0);
-        await management.DeactivateGrain(grainId);
-        var stillActive = await Eventually.UntilAsync(
-            async () => (await management.GetActiveGrains(grainId.Type)).Contains(grainId),
-            active => !active,
-            TimeSpan.FromSeconds(10));
-        Assert.False(stillActive, "The event did not deactivate.");
     }
 }

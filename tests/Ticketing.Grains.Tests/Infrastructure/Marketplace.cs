@@ -64,6 +64,19 @@ public sealed class Marketplace(ClusterFixture fixture)
     /// <summary>The ticket as stored, without calling it (a call could free an expired hold by itself).</summary>
     public Task<TicketState> ReadStoredTicketAsync(string ticketId) => ReadStoredAsync<TicketState>(Ticket(ticketId), "ticket");
 
+    /// <summary>Deactivates a grain and waits until the cluster no longer lists it, so its next call activates it anew.</summary>
+    public async Task DeactivateAsync(IAddressable grain)
+    {
+        var grainId = grain.GetGrainId();
+        var management = Grains.GetGrain<IManagementGrain>(0);
+        await management.DeactivateGrain(grainId);
+        var stillActive = await Eventually.UntilAsync(
+            async () => (await management.GetActiveGrains(grainId.Type)).Contains(grainId),
+            active => !active,
+            TimeSpan.FromSeconds(10));
+        Assert.False(stillActive, $"{grainId} did not deactivate.");
+    }
+
     /// <summary>A grain's state as stored, read without calling the grain.</summary>
     public async Task<T> ReadStoredAsync<T>(IAddressable grain, string stateName)
         where T : new()
