@@ -21,7 +21,7 @@ public sealed class UserOrdersIndexTests(FakeClockCluster cluster)
             await buyer.AddAsync(position);
         }
 
-        await buyer.AddAsync(added[3]);
+        await buyer.AddAsync(added[3]); // adding an order again changes nothing
         var before = await ListAllAsync(buyer);
         await market.DeactivateAsync(buyer);
         var after = await ListAllAsync(buyer);

@@ -23,7 +23,7 @@ public class GatewayFixture : IAsyncLifetime
     private WebApplication? app;
     private int userCounter;
 
-    /// <summary>What the gateway logged at Error or above, with the exception's type and message.</summary>
+    /// <summary>What the gateway logged at Error or above, each with its exception and stack.</summary>
     public IReadOnlyCollection<string> LoggedErrors => errorLog.Errors;
 
     public Uri BaseAddress { get; private set; } = null!;
