@@ -67,6 +67,7 @@ public static class TicketingSilo
         }
 
         BrandNewAwareGrainStorage.Decorate(silo.Services, StorageNames.Grains);
+        silo.AddIncomingGrainCallFilter<BrandNewHintFilter>();
         silo.AddIncomingGrainCallFilter<StorageFaultFilter>();
         if (TicketingTelemetry.ExportsTraces(configuration))
         {

@@ -7,8 +7,9 @@ namespace Ticketing.Common;
 /// </summary>
 /// <remarks>
 /// The hint travels in the call's request context and names the one grain it is about, so the grains that grain
-/// calls in turn still read their state. If the hint were ever wrong, nothing is lost: the grain believes it has no
-/// stored version, and storage refuses to create a row that already exists (the write fails as stale).
+/// calls in turn still read their state; the silo drops it before the grain method runs, so it never travels
+/// further than the one message that activates the grain. Even then a wrong hint could not overwrite anything:
+/// the grain believes it has no stored version, and storage refuses to create a row that already exists.
 /// </remarks>
 public static class BrandNewGrain
 {
@@ -24,12 +25,15 @@ public static class BrandNewGrain
         return default;
     }
 
+    /// <summary>Drops the announcement from the current request context, so nothing sent from here carries it on.</summary>
+    public static void Forget() => RequestContext.Remove(ContextKey);
+
     /// <summary>Whether the call being served announced <paramref name="grainId"/> as brand new.</summary>
     public static bool IsAnnounced(GrainId grainId) =>
         RequestContext.Get(ContextKey) is string announced && announced == grainId.ToString();
 
     public readonly struct Scope : IDisposable
     {
-        public void Dispose() => RequestContext.Remove(ContextKey);
+        public void Dispose() => Forget();
     }
 }

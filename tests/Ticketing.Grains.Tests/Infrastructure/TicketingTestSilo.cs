@@ -13,7 +13,7 @@ namespace Ticketing.Grains.Tests.Infrastructure;
 
 /// <summary>
 /// The silo of <c>service-defaults/TicketingSilo.cs</c> in its memory mode, minus its clustering (the test cluster
-/// brings its own) and dashboard: memory grain storage, in-memory reminders, the storage fault filter, memory
+/// brings its own) and dashboard: memory grain storage (brand-new grains skip their read), in-memory reminders, the hint and storage fault filters, memory
 /// domain streams, the grain services, and every endpoint on 127.0.0.1.
 /// </summary>
 internal static class TicketingTestSilo
@@ -34,7 +34,9 @@ internal static class TicketingTestSilo
         });
 
         silo.AddMemoryGrainStorage(StorageNames.Grains);
+        BrandNewAwareGrainStorage.Decorate(silo.Services, StorageNames.Grains);
         silo.UseInMemoryReminderService();
+        silo.AddIncomingGrainCallFilter<BrandNewHintFilter>();
         silo.AddIncomingGrainCallFilter<StorageFaultFilter>();
         silo.AddMemoryGrainStorage("PubSubStore");
         silo.AddMemoryStreams(DomainStreams.Provider);

@@ -1,6 +1,6 @@
+using System.Reflection;
 using Orleans.Storage;
 using Ticketing.Common;
-using Ticketing.Hosting;
 
 namespace Ticketing.Tests.Unit;
 
@@ -52,6 +52,40 @@ public sealed class BrandNewGrainTests
         await storage.ReadStateAsync("order", NewOrder, new GrainState<Counter>(new Counter()));
 
         Assert.Equal([NewOrder], stored.Reads);
+    }
+
+    [Fact]
+    public async Task TheGrainMethodAndEverythingItSendsNoLongerCarryTheHint()
+    {
+        var call = DispatchProxy.Create<IIncomingGrainCallContext, RecordingCall>();
+        var seen = (RecordingCall)(object)call;
+
+        using (BrandNewGrain.Announce(NewOrder))
+        {
+            await new BrandNewHintFilter().Invoke(call);
+        }
+
+        Assert.Equal((1, false), (seen.Invocations, seen.AnnouncedDuringTheCall));
+    }
+
+    /// <summary>An incoming call whose grain method notes whether the hint was still in its request context.</summary>
+    public class RecordingCall : DispatchProxy
+    {
+        public int Invocations { get; private set; }
+
+        public bool AnnouncedDuringTheCall { get; private set; }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            if (targetMethod?.Name != nameof(IIncomingGrainCallContext.Invoke))
+            {
+                throw new NotSupportedException(targetMethod?.Name);
+            }
+
+            Invocations++;
+            AnnouncedDuringTheCall = BrandNewGrain.IsAnnounced(NewOrder);
+            return Task.CompletedTask;
+        }
     }
 
     public sealed class Counter

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
-using Ticketing.Common;
 
-namespace Ticketing.Hosting;
+namespace Ticketing.Common;
 
 /// <summary>
 /// Grain storage that skips the read of a grain its caller announced as brand new (see <see cref="BrandNewGrain"/>)
