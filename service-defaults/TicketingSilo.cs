@@ -66,8 +66,7 @@ public static class TicketingSilo
                 break;
         }
 
-        BrandNewAwareGrainStorage.Decorate(silo.Services, StorageNames.Grains);
-        silo.AddIncomingGrainCallFilter<BrandNewHintFilter>();
+        silo.SkipReadsOfBrandNewGrains(StorageNames.Grains);
         silo.AddIncomingGrainCallFilter<StorageFaultFilter>();
         if (TicketingTelemetry.ExportsTraces(configuration))
         {

@@ -32,7 +32,7 @@ public sealed class BrandNewAwareGrainStorage(IGrainStorage inner) : IGrainStora
     public void Participate(ISiloLifecycle lifecycle) => (inner as ILifecycleParticipant<ISiloLifecycle>)?.Participate(lifecycle);
 
     /// <summary>Wraps the grain storage registered under <paramref name="name"/>.</summary>
-    public static void Decorate(IServiceCollection services, string name)
+    internal static void Decorate(IServiceCollection services, string name)
     {
         var registered = services.Last(d => d.ServiceType == typeof(IGrainStorage) && Equals(d.ServiceKey, name));
         var create = registered.KeyedImplementationFactory

@@ -34,9 +34,8 @@ internal static class TicketingTestSilo
         });
 
         silo.AddMemoryGrainStorage(StorageNames.Grains);
-        BrandNewAwareGrainStorage.Decorate(silo.Services, StorageNames.Grains);
+        silo.SkipReadsOfBrandNewGrains(StorageNames.Grains);
         silo.UseInMemoryReminderService();
-        silo.AddIncomingGrainCallFilter<BrandNewHintFilter>();
         silo.AddIncomingGrainCallFilter<StorageFaultFilter>();
         silo.AddMemoryGrainStorage("PubSubStore");
         silo.AddMemoryStreams(DomainStreams.Provider);
