@@ -1,5 +1,6 @@
 using Orleans.Networking.Shared;
 using Orleans.Runtime.Messaging;
+using Ticketing.Common;
 
 namespace Ticketing.Gateway.Infrastructure;
 
@@ -21,23 +22,13 @@ public static class ClusterFaults
     /// the product, not in the cluster, and stay 500s. A cancellation because the HTTP client went away never gets
     /// here: ASP.NET Core ends such a request with 499 before any exception handler runs.
     /// </remarks>
-    public static bool IsClusterFault(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is TimeoutException
-                or OperationCanceledException
-                or SiloUnavailableException
-                or OrleansMessageRejectionException
-                or GatewayTooBusyException
-                or ConnectionFailedException
-                or SocketConnectionException
-                || e.GetType() == typeof(OrleansException))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsClusterFault(Exception exception) => ExceptionChain.Any(exception, static e =>
+        e is TimeoutException
+            or OperationCanceledException
+            or SiloUnavailableException
+            or OrleansMessageRejectionException
+            or GatewayTooBusyException
+            or ConnectionFailedException
+            or SocketConnectionException
+        || e.GetType() == typeof(OrleansException));
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Ticketing.Common;
 
 namespace Ticketing.Gateway.Infrastructure;
 
@@ -8,17 +9,7 @@ public static class StorageFaults
     /// A failure of the cluster's storage: reported by a grain as <see cref="StorageUnavailableException"/>, or
     /// raw from the database driver when it happened while a grain was being activated or in this process.
     /// </summary>
-    public static bool IsStorageFault(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is StorageUnavailableException or DbException
-                || e.GetType().FullName?.StartsWith("Npgsql.", StringComparison.Ordinal) == true)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsStorageFault(Exception exception) => ExceptionChain.Any(exception, static e =>
+        e is StorageUnavailableException or DbException
+        || e.GetType().FullName?.StartsWith("Npgsql.", StringComparison.Ordinal) == true);
 }

@@ -24,18 +24,8 @@ public sealed partial class StorageFaultFilter(ILogger<StorageFaultFilter> logge
         }
     }
 
-    public static bool IsStorageFault(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is StorageUnavailableException or DbException or InconsistentStateException or ReminderException)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsStorageFault(Exception exception) => ExceptionChain.Any(exception, static e =>
+        e is StorageUnavailableException or DbException or InconsistentStateException or ReminderException);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage failed in {GrainId}.{Method}; the activation is dropped so it reloads")]
     private static partial void LogStorageFault(ILogger logger, Exception exception, string grainId, string method);
