@@ -41,4 +41,22 @@ public sealed class PostgresPoolTests
 
         Assert.False(kept.NoResetOnClose);
     }
+
+    [Fact]
+    public void RepeatedStatementsArePreparedOncePerConnection()
+    {
+        var pooled = new NpgsqlConnectionStringBuilder(PostgresStorage.WithPoolDefaults("Host=db"));
+
+        Assert.Equal(PostgresStorage.DefaultMaxAutoPrepare, pooled.MaxAutoPrepare);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Max Auto Prepare=0")]
+    [InlineData("Host=db;MaxAutoPrepare=0")]
+    public void PreparationTheOperatorTurnedOffStaysOff(string connectionString)
+    {
+        var kept = new NpgsqlConnectionStringBuilder(PostgresStorage.WithPoolDefaults(connectionString));
+
+        Assert.Equal(0, kept.MaxAutoPrepare);
+    }
 }
