@@ -36,6 +36,7 @@ public static class TicketingSilo
                 silo.Services.UseOrleansBinaryStateFormat<MemoryGrainStorageOptions>(StorageNames.Grains);
                 silo.AddMemoryGrainStorage(TicketingStreams.PubSubStore);
                 silo.UseInMemoryReminderService();
+                silo.Services.AddInMemoryOutboxCleanUp();
                 break;
             case StorageKind.Postgres:
                 var connectionString = settings.RequirePostgres();

@@ -38,20 +38,28 @@ public sealed partial class DurableDeadline(
     /// registrations for 100-230 ms each (its table's own upsert took 0.13 ms), so awaiting it on the hot path made
     /// every buyer wait behind every other buyer's reminders. The grain's timer covers the deadline meanwhile; a registration that fails is logged, and the
     /// other backstops (the lazy check on every call, the ticket's or order's own reminder, the event's sweep)
-    /// remain. The returned task never faults: await it before removing the reminder, so a registration still on
-    /// its way cannot outlive the removal.
+    /// remain. The returned task never faults; it tells whether the reminder was registered. Await it before removing
+    /// the reminder, so a registration still on its way cannot outlive the removal.
     /// </summary>
-    public async Task ArmInBackground(Grain grain, string name, DateTime deadline)
+    public async Task<bool> ArmInBackground(Grain grain, string name, DateTime deadline)
     {
         try
         {
             await ArmAsync(grain, name, deadline);
+            return true;
         }
         catch (Exception e)
         {
             LogArmFailed(logger, e, grain.GetGrainId(), name);
+            return false;
         }
     }
+
+    /// <summary>
+    /// True once a registration started by <see cref="ArmInBackground"/> has succeeded, so the grain may leave memory
+    /// and rely on the reminder alone; false while it is on its way or after it failed (the timer must stay).
+    /// </summary>
+    public static bool IsArmed(Task<bool> arming) => arming.IsCompletedSuccessfully && arming.Result;
 
     /// <summary>Removes the grain's reminder, if it has one.</summary>
     public static async Task DisarmAsync(Grain grain, string name)

@@ -16,6 +16,7 @@ public static class TicketingGrainServices
         services.AddOptions<OrderOptions>().Bind(configuration.GetSection(OrderOptions.Section));
         services.AddOptions<PaymentOptions>().Bind(configuration.GetSection(PaymentOptions.Section));
         services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.Section));
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DurableDeadline>();
         services.TryAddSingleton<IIntegrationEventPublisher, InClusterIntegrationEventPublisher>();
@@ -32,4 +33,12 @@ public static class TicketingGrainServices
 
         return services;
     }
+
+    /// <summary>
+    /// In memory a clean-up write is a copy and memory is what runs out, so delivered events are written away
+    /// after <see cref="OutboxOptions.InMemoryCleanUpAfter"/> and waiting grains rest that soon; configuration
+    /// (<c>Ticketing:Outbox:CleanUpAfter</c>) still wins. Register before <see cref="AddTicketingGrainServices"/>.
+    /// </summary>
+    public static IServiceCollection AddInMemoryOutboxCleanUp(this IServiceCollection services) =>
+        services.Configure<OutboxOptions>(o => o.CleanUpAfter = OutboxOptions.InMemoryCleanUpAfter);
 }

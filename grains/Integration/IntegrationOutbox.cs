@@ -13,6 +13,12 @@ namespace Ticketing.Integration;
 /// own shortly after. What was not stays, retried with backoff by the timer and by a reminder that outlives the
 /// activation and its silo. A crash before that write republishes an event, which JetStream drops by its
 /// <c>Nats-Msg-Id</c> and in-cluster consumers drop by its id.
+/// <para>
+/// A grain that only waits, once that clean-up is written, for a deadline its reminder keeps or for its owner's next
+/// call (a held or sold seat, a placed order) may rest: the outbox deactivates it right after the clean-up, when the
+/// grain's own condition allows, so a drop's tens of thousands of holds do not stay in memory for Orleans' idle
+/// collection age. Its next call or reminder activates it again from storage, clean, with nothing to republish.
+/// </para>
 /// </summary>
 public sealed partial class IntegrationOutbox
 {
@@ -24,6 +30,7 @@ public sealed partial class IntegrationOutbox
     private readonly Func<IReadOnlyList<IntegrationEvent>> pending;
     private readonly Action<IReadOnlySet<string>> acknowledge;
     private readonly Func<Task> persist;
+    private readonly Func<bool>? mayRest;
     private readonly GrainId grainId;
 
     private IGrainTimer? timer;
@@ -33,6 +40,9 @@ public sealed partial class IntegrationOutbox
     private int failures;
     private bool removalUnsaved;
     private bool reminderArmed;
+
+    // The clean-up is written and the grain rests as soon as its own condition allows.
+    private bool restDue;
     private IntegrationEvent? notice;
     private DateTime noticeSentAt;
 
@@ -42,7 +52,8 @@ public sealed partial class IntegrationOutbox
         IStreamProvider? streams,
         Func<IReadOnlyList<IntegrationEvent>> pending,
         Action<IReadOnlySet<string>> acknowledge,
-        Func<Task> persist)
+        Func<Task> persist,
+        Func<bool>? mayRest)
     {
         this.relay = relay;
         this.grain = grain;
@@ -50,6 +61,7 @@ public sealed partial class IntegrationOutbox
         this.pending = pending;
         this.acknowledge = acknowledge;
         this.persist = persist;
+        this.mayRest = mayRest;
         grainId = grain.GetGrainId();
 
         // Envelopes an earlier activation left behind may have armed the reminder: it goes once they are out.
@@ -59,6 +71,9 @@ public sealed partial class IntegrationOutbox
             Schedule(TimeSpan.Zero);
         }
     }
+
+    /// <summary>How soon a grain that wants to rest, but could not yet, asks its condition again.</summary>
+    private static readonly TimeSpan RestRecheckInterval = TimeSpan.FromMilliseconds(250);
 
     private static DateTime Now => TimeProvider.System.GetUtcNow().UtcDateTime;
 
@@ -138,12 +153,18 @@ public sealed partial class IntegrationOutbox
         if (removalUnsaved && persistAt <= Now)
         {
             await PersistRemovalAsync();
+            restDue = mayRest is not null && !removalUnsaved;
         }
 
         var next = HasWork ? retryAt : null;
         if (removalUnsaved && (next is null || persistAt < next))
         {
             next = persistAt;
+        }
+
+        if (next is null && restDue && !TryRest())
+        {
+            next = Now + RestRecheckInterval;
         }
 
         if (next is { } at)
@@ -192,7 +213,7 @@ public sealed partial class IntegrationOutbox
         {
             acknowledge(delivered);
             removalUnsaved = true;
-            persistAt ??= Now + OutboxRelay.PersistRemovalAfter;
+            persistAt ??= Now + relay.CleanUpAfter;
         }
 
         if (!complete)
@@ -282,10 +303,30 @@ public sealed partial class IntegrationOutbox
         catch (Exception e)
         {
             // Harmless: the envelopes are published again later and deduplicated by id.
-            persistAt = Now + OutboxRelay.PersistRemovalAfter;
+            persistAt = Now + relay.CleanUpAfter;
             LogPersistFailed(relay.Logger, e, grainId);
         }
     }
+
+    /// <summary>
+    /// Deactivates the grain, its outbox being clean, if the grain's own condition allows it now; otherwise the
+    /// caller looks again shortly (a reminder registration still on its way, a payment in flight).
+    /// </summary>
+    private bool TryRest()
+    {
+        if (!mayRest!())
+        {
+            return false;
+        }
+
+        restDue = false;
+        LogResting(relay.Logger, grainId);
+        grain.GrainContext.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationRequested, "Settled: waiting only for its deadline or its owner."));
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{GrainId} rests: its outbox is clean and it only waits")]
+    private static partial void LogResting(ILogger logger, GrainId grainId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{GrainId} keeps {Count} integration events: NATS is unavailable")]
     private static partial void LogUnavailable(ILogger logger, GrainId grainId, int count);

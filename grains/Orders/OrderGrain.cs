@@ -27,8 +27,9 @@ public sealed partial class OrderGrain(
 
     private IGrainTimer? expiryTimer;
 
-    // The expiry reminder's registration, which the placing request does not wait for.
-    private Task reminderArming = Task.CompletedTask;
+    // The expiry reminder's registration, which the placing request does not wait for. A later activation trusts the
+    // one that placed the order: an order rests only once its reminder is registered.
+    private Task<bool> reminderArming = Task.FromResult(true);
 
     private IntegrationOutbox outbox = null!;
 
@@ -39,9 +40,16 @@ public sealed partial class OrderGrain(
 
     private OrderState Order => state.State;
 
+    /// <summary>
+    /// Nothing to do in memory: a placed order waits for its owner or its expiry reminder (which then stands in for
+    /// the timer), a closed one for nothing. Not while a payment is in flight: that keeps its recovery timer.
+    /// </summary>
+    private bool MayRest =>
+        Order.Status != OrderStatus.AwaitingPayment && (!Order.IsOpen || DurableDeadline.IsArmed(reminderArming));
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        outbox = relay.Attach(this, state);
+        outbox = relay.Attach(this, state, mayRest: () => MayRest);
         if (Order.Exists && Order.IsOpen)
         {
             ArmTimer();

@@ -21,14 +21,23 @@ public sealed partial class TicketGrain(
 
     private IntegrationOutbox outbox = null!;
 
-    // The hold reminder's registration, which the reserving order does not wait for.
-    private Task reminderArming = Task.CompletedTask;
+    // The hold reminder's registration, which the reserving order does not wait for. An activation that did not start
+    // one trusts the activation that did: a hold is written before its reminder is registered, and a ticket rests only
+    // once the registration succeeded.
+    private Task<bool> reminderArming = Task.FromResult(true);
 
     private string TicketId => this.GetPrimaryKeyString();
 
+    /// <summary>
+    /// Nothing to do in memory: a hold waits for its reminder or its order, a sold or free ticket for its next call.
+    /// Not while a payment is in flight (its outcome arrives in moments) or the hold's reminder is not yet registered.
+    /// </summary>
+    private bool MayRest =>
+        state.State.Lock is not { Paying: true } && (state.State.Status != TicketStatus.Reserved || DurableDeadline.IsArmed(reminderArming));
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        outbox = relay.Attach(this, state);
+        outbox = relay.Attach(this, state, mayRest: () => MayRest);
         return Task.CompletedTask;
     }
 

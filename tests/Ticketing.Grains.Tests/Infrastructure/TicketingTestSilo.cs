@@ -13,7 +13,7 @@ namespace Ticketing.Grains.Tests.Infrastructure;
 
 /// <summary>
 /// The silo of <c>service-defaults/TicketingSilo.cs</c> in its memory mode, minus its clustering (the test cluster
-/// brings its own) and dashboard: memory grain storage (brand-new grains skip their read), in-memory reminders, the hint and storage fault filters, memory
+/// brings its own) and dashboard: memory grain storage (brand-new grains skip their read), in-memory reminders and outbox clean-up timing, the hint and storage fault filters, memory
 /// domain streams, the grain services, and every endpoint on 127.0.0.1.
 /// </summary>
 internal static class TicketingTestSilo
@@ -36,6 +36,7 @@ internal static class TicketingTestSilo
         silo.AddMemoryGrainStorage(StorageNames.Grains);
         silo.SkipReadsOfBrandNewGrains(StorageNames.Grains);
         silo.UseInMemoryReminderService();
+        silo.Services.AddInMemoryOutboxCleanUp();
         silo.AddIncomingGrainCallFilter<StorageFaultFilter>();
         silo.AddMemoryGrainStorage("PubSubStore");
         silo.AddMemoryStreams(DomainStreams.Provider);
