@@ -51,7 +51,7 @@ public sealed class DropRun(DropOptions options, string? repo, string outDir, st
 
             using var runDeadline = Deadline(options.MaxDuration, "--max-duration", interrupt, target.Lost);
             clock.Start();
-            await RunDropAsync(client, runId, organizer, buyers, report, runDeadline.Token);
+            await RunDropAsync(client, target, runId, organizer, buyers, report, runDeadline.Token);
         }
         catch (Exception e) when (e is TargetUnavailableException or RunAbortedException)
         {
@@ -100,7 +100,7 @@ public sealed class DropRun(DropOptions options, string? repo, string outDir, st
     }
 
     private async Task RunDropAsync(
-        GatewayClient client, string runId, Buyer organizer, IReadOnlyList<Buyer> buyers, RunReport report, CancellationToken cancellation)
+        GatewayClient client, ITarget target, string runId, Buyer organizer, IReadOnlyList<Buyer> buyers, RunReport report, CancellationToken cancellation)
     {
         var concurrency = options.Concurrency;
         var events = new EventSetup(client, organizer, options.Price);
@@ -129,6 +129,7 @@ public sealed class DropRun(DropOptions options, string? repo, string outDir, st
         var (dropResult, placed) = await new DropPhase(client, new BuyerPool(buyers, concurrency), concurrency, options.MaxRequests)
             .RunAsync(drop.Id, drop.Capacity, onSaleAt is null ? null : drop.OnSaleAt, "the run was stopped before the event sold out", cancellation);
         report.Drop = dropResult;
+        report.PeakMemoryThroughSellOut = target.PeakMemory();
 
         if (options.PayShare > 0)
         {

@@ -65,9 +65,14 @@ public static class ConsoleSummary
                 : $"Expiry      {N(x.Expired)} of {N(x.Unpaid)} unpaid reservations expired; seats back: {(x.SeatsReturned ? "yes" : "no")}");
         }
 
+        if (r.PeakMemoryThroughSellOut.Count > 0)
+        {
+            o.WriteLine($"Peak RSS    {string.Join(" · ", r.PeakMemoryThroughSellOut.Select(m => $"{m.Process} {MiB(m.PeakRssBytes)} MiB"))} (through the sell-out)");
+        }
+
         if (r.PeakMemory.Count > 0)
         {
-            o.WriteLine($"Peak RSS    {string.Join(" · ", r.PeakMemory.Select(m => $"{m.Process} {MiB(m.PeakRssBytes)} MiB"))}");
+            o.WriteLine($"{(r.PeakMemoryThroughSellOut.Count > 0 ? "           " : "Peak RSS   ")} {string.Join(" · ", r.PeakMemory.Select(m => $"{m.Process} {MiB(m.PeakRssBytes)} MiB"))} (whole run)");
         }
 
         o.WriteLine();

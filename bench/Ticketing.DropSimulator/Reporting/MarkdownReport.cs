@@ -61,9 +61,14 @@ public static class MarkdownReport
             md.AppendLine(CultureInfo.InvariantCulture, $"- Payments: {N(pay.Paid)} of {N(pay.Attempted)} paid in {pay.Seconds:0.00} s ({N(pay.PerSecond)}/s).");
         }
 
+        if (r.PeakMemoryThroughSellOut.Count > 0)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Peak RSS (VmHWM) through the sell-out, before payments and verification: {string.Join(", ", r.PeakMemoryThroughSellOut.Select(m => $"{m.Process} {MiB(m.PeakRssBytes)} MiB"))}.");
+        }
+
         if (r.PeakMemory.Count > 0)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"- Peak RSS (VmHWM): {string.Join(", ", r.PeakMemory.Select(m => $"{m.Process} {MiB(m.PeakRssBytes)} MiB"))}.");
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Peak RSS (VmHWM) over the whole run: {string.Join(", ", r.PeakMemory.Select(m => $"{m.Process} {MiB(m.PeakRssBytes)} MiB"))}.");
         }
 
         if (r.Drop is { } d)

@@ -44,6 +44,12 @@ public sealed class RunReport
     public VerificationResult? Verification { get; set; }
     public ExpiryResult? Expiry { get; set; }
     public IReadOnlyList<ProcessPeak> PeakMemory { get; set; } = [];
+
+    /// <summary>
+    /// The same peaks taken as the drop ended, before payments and verification wake every order again (the issue's
+    /// memory bound is "through a 100,000-seat sell-out").
+    /// </summary>
+    public IReadOnlyList<ProcessPeak> PeakMemoryThroughSellOut { get; set; } = [];
     public IReadOnlyList<CheckResult> Checks { get; set; } = [];
     public string? AbortedBecause { get; set; }
     public double TotalSeconds { get; set; }
