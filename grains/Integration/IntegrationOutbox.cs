@@ -41,8 +41,9 @@ public sealed partial class IntegrationOutbox
     private bool removalUnsaved;
     private bool reminderArmed;
 
-    // The clean-up is written and the grain rests as soon as its own condition allows.
+    // The clean-up is written and the grain rests as soon as its own condition allows, asked again after this long.
     private bool restDue;
+    private TimeSpan restRecheck = FirstRestRecheck;
     private IntegrationEvent? notice;
     private DateTime noticeSentAt;
 
@@ -72,8 +73,14 @@ public sealed partial class IntegrationOutbox
         }
     }
 
-    /// <summary>How soon a grain that wants to rest, but could not yet, asks its condition again.</summary>
-    private static readonly TimeSpan RestRecheckInterval = TimeSpan.FromMilliseconds(250);
+    /// <summary>
+    /// How soon a grain that wants to rest, but may not yet, asks its condition again; the wait doubles up to
+    /// <see cref="LastRestRecheck"/>, so a grain that cannot rest for long (its reminder registration failed, a payment
+    /// hangs) costs a timer turn every half minute, not four a second.
+    /// </summary>
+    private static readonly TimeSpan FirstRestRecheck = TimeSpan.FromMilliseconds(250);
+
+    private static readonly TimeSpan LastRestRecheck = TimeSpan.FromSeconds(30);
 
     private static DateTime Now => TimeProvider.System.GetUtcNow().UtcDateTime;
 
@@ -154,6 +161,7 @@ public sealed partial class IntegrationOutbox
         {
             await PersistRemovalAsync();
             restDue = mayRest is not null && !removalUnsaved;
+            restRecheck = FirstRestRecheck;
         }
 
         var next = HasWork ? retryAt : null;
@@ -164,7 +172,8 @@ public sealed partial class IntegrationOutbox
 
         if (next is null && restDue && !TryRest())
         {
-            next = Now + RestRecheckInterval;
+            next = Now + restRecheck;
+            restRecheck = restRecheck * 2 < LastRestRecheck ? restRecheck * 2 : LastRestRecheck;
         }
 
         if (next is { } at)
