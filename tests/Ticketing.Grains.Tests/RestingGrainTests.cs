@@ -72,15 +72,5 @@ public sealed class RestingGrainTests(FakeClockCluster cluster)
         Assert.Null(await market.Ticket(order.Ticket.Id).GetHoldAsync());
     }
 
-    /// <summary>Polls the cluster's active grains until <paramref name="grain"/> is no longer among them.</summary>
-    private async Task<bool> RestsAsync(IAddressable grain)
-    {
-        var grainId = grain.GetGrainId();
-        var management = market.Grains.GetGrain<IManagementGrain>(0);
-        var active = await Eventually.UntilAsync(
-            async () => (await management.GetActiveGrains(grainId.Type)).Contains(grainId),
-            stillActive => !stillActive,
-            RestWithin);
-        return !active;
-    }
+    private Task<bool> RestsAsync(IAddressable grain) => market.LeavesMemoryAsync(grain, RestWithin);
 }

@@ -67,14 +67,20 @@ public sealed class Marketplace(ClusterFixture fixture)
     /// <summary>Deactivates a grain and waits until the cluster no longer lists it, so its next call activates it anew.</summary>
     public async Task DeactivateAsync(IAddressable grain)
     {
+        await Grains.GetGrain<IManagementGrain>(0).DeactivateGrain(grain.GetGrainId());
+        Assert.True(await LeavesMemoryAsync(grain, TimeSpan.FromSeconds(10)), $"{grain.GetGrainId()} did not deactivate.");
+    }
+
+    /// <summary>Polls the cluster's active grains until <paramref name="grain"/> is no longer among them, or the time is up.</summary>
+    public async Task<bool> LeavesMemoryAsync(IAddressable grain, TimeSpan within)
+    {
         var grainId = grain.GetGrainId();
         var management = Grains.GetGrain<IManagementGrain>(0);
-        await management.DeactivateGrain(grainId);
         var stillActive = await Eventually.UntilAsync(
             async () => (await management.GetActiveGrains(grainId.Type)).Contains(grainId),
             active => !active,
-            TimeSpan.FromSeconds(10));
-        Assert.False(stillActive, $"{grainId} did not deactivate.");
+            within);
+        return !stillActive;
     }
 
     /// <summary>A grain's state as stored, read without calling the grain.</summary>
