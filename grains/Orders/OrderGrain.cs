@@ -450,7 +450,7 @@ public sealed partial class OrderGrain(
 
     private OrderView View() => Order.ToView(OrderId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} holds ticket {TicketId} until {ExpiresAt:o}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Order {OrderId} holds ticket {TicketId} until {ExpiresAt:o}")]
     private static partial void LogPlaced(ILogger logger, string orderId, string ticketId, DateTime expiresAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} cancelled ({Reason})")]
