@@ -34,11 +34,11 @@ public static class TicketingSilo
         switch (settings.Storage)
         {
             case StorageKind.Memory:
+                RequireOneProcess(silo, settings);
                 silo.UseDevelopmentClustering(new IPEndPoint(settings.AdvertisedIP, settings.PrimarySiloPort));
-                silo.AddMemoryGrainStorage(StorageNames.Grains);
-                silo.Services.UseOrleansBinaryStateFormat<MemoryGrainStorageOptions>(StorageNames.Grains);
+                silo.AddInProcessGrainStorage(StorageNames.Grains);
                 silo.AddMemoryGrainStorage(TicketingStreams.PubSubStore);
-                silo.UseInMemoryReminderService();
+                silo.UseInProcessReminderService();
                 silo.Services.AddInMemoryOutboxCleanUp();
 
                 // Orleans caches up to a million grain locations by default; after a sell-out nearly all of them name
@@ -88,5 +88,21 @@ public static class TicketingSilo
         silo.AddDashboard();
         silo.Services.AddTicketingGrainServices(configuration);
         return silo;
+    }
+
+    /// <summary>
+    /// Memory storage keeps grain state and reminders in this process (<see cref="InProcessStores"/>), so a silo that
+    /// joins another may only do so from the same process, handed that process's stores by its host.
+    /// </summary>
+    private static void RequireOneProcess(ISiloBuilder silo, ClusterSettings settings)
+    {
+        var joinsAnotherSilo = settings.PrimarySiloPort != settings.SiloPort;
+        if (joinsAnotherSilo && !silo.Services.Any(d => d.ServiceType == typeof(InProcessStores)))
+        {
+            throw new InvalidOperationException(
+                $"This silo would join the silo on port {settings.PrimarySiloPort}, but with Ticketing:Storage=Memory grain state "
+                + "and reminders live in one process's memory, which a silo in another process cannot share. "
+                + "Run a cluster of several processes with Ticketing:Storage=Postgres.");
+        }
     }
 }

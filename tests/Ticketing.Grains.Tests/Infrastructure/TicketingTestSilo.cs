@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Ticketing.Common;
@@ -13,13 +15,15 @@ namespace Ticketing.Grains.Tests.Infrastructure;
 
 /// <summary>
 /// The silo of <c>service-defaults/TicketingSilo.cs</c> in its memory mode, minus its clustering (the test cluster
-/// brings its own) and dashboard: memory grain storage (brand-new grains skip their read), in-memory reminders and outbox clean-up timing, the hint and storage fault filters, memory
+/// brings its own) and dashboard: the in-process grain store (shared by the cluster's silos; brand-new grains skip their read), in-memory reminders and outbox clean-up timing, the hint and storage fault filters, memory
 /// domain streams, the grain services, and every endpoint on 127.0.0.1.
 /// </summary>
 internal static class TicketingTestSilo
 {
     /// <summary>Low enough that a reminder backstop fires within a test, as the real silo allows by configuration.</summary>
     public static readonly TimeSpan MinimumReminderPeriod = TimeSpan.FromSeconds(2);
+
+    private static readonly ConcurrentDictionary<string, InProcessStores> StoresByCluster = new();
 
     public static void Configure(ISiloBuilder silo, IReadOnlyDictionary<string, string?> settings)
     {
@@ -33,9 +37,11 @@ internal static class TicketingTestSilo
             o.GatewayListeningEndpoint = o.GatewayPort == 0 ? null : new IPEndPoint(IPAddress.Loopback, o.GatewayPort);
         });
 
-        silo.AddMemoryGrainStorage(StorageNames.Grains);
+        // The silos of a test cluster run in this process: they share its in-process store, as one process's would.
+        silo.Services.AddSingleton(provider => StoresOf(provider.GetRequiredService<IOptions<ClusterOptions>>().Value.ClusterId));
+        silo.AddInProcessGrainStorage(StorageNames.Grains);
         silo.SkipReadsOfBrandNewGrains(StorageNames.Grains);
-        silo.UseInMemoryReminderService();
+        silo.UseInProcessReminderService();
         silo.Services.AddInMemoryOutboxCleanUp();
         silo.AddIncomingGrainCallFilter<StorageFaultFilter>();
         silo.AddMemoryGrainStorage("PubSubStore");
@@ -50,4 +56,6 @@ internal static class TicketingTestSilo
 
         silo.Services.AddTicketingGrainServices(configuration);
     }
+
+    private static InProcessStores StoresOf(string clusterId) => StoresByCluster.GetOrAdd(clusterId, _ => new InProcessStores());
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Runtime;
+using Ticketing.Common;
 using Ticketing.Hosting;
 
 namespace Ticketing.Nats.Tests.Support;
@@ -40,6 +41,9 @@ public sealed class TwoSiloGateway : TicketingGateway
         }
 
         builder.Configuration.AddInMemoryCollection(settings);
+
+        // Both silos run in this process, so they keep grain state in one in-process store, as one process would.
+        builder.Services.AddSingleton(Services.GetRequiredService<InProcessStores>());
         builder.UseOrleans(silo => silo.AddTicketingSilo(builder.Configuration));
         second = builder.Build();
         await second.StartAsync();
