@@ -51,7 +51,7 @@ public static class TicketingTelemetry
         "orleans-gateway-received",
         "orleans-app-requests-latency",
         "orleans-directory-lookups-*",
-        "orleans-directory-registrations-*",
+        "orleans-directory-registration*",
         "orleans-directory-unregistrations-*",
     ];
 
