@@ -78,7 +78,7 @@ public static partial class AuthSetup
         }
 
         var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
-        var current = await grains.GetGrain<IUserGrain>(userId!).GetSessionEpochAsync();
+        var current = await grains.Reference<IUserGrain>(userId!).GetSessionEpochAsync();
         if (current != epoch)
         {
             context.Fail("The session was signed out.");

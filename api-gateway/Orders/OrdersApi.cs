@@ -42,7 +42,7 @@ public static class OrdersApi
         }
 
         var orderId = Ids.New();
-        var order = grains.GetGrain<IOrderGrain>(orderId);
+        var order = grains.Reference<IOrderGrain>(orderId);
         OrderPlacementResult result;
         using (BrandNewGrain.Announce(order))
         {

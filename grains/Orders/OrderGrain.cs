@@ -93,7 +93,7 @@ public sealed partial class OrderGrain(
         try
         {
             // The buyer's index goes first: an entry whose order was never written is skipped by the listing.
-            await GrainFactory.GetGrain<IUserOrdersGrain>(command.UserId).AddAsync(new IndexPosition(now, OrderId));
+            await GrainFactory.Reference<IUserOrdersGrain>(command.UserId).AddAsync(new IndexPosition(now, OrderId));
             state.State = Announce(placed, new OrderCreated(
                 command.UserId, ticket.Id, command.EventId, ticket.Title, ticket.Price, expiresAt));
             await WriteAsync();
@@ -284,7 +284,7 @@ public sealed partial class OrderGrain(
 
     private async Task<(OrderPlacementOutcome, TicketView?)> ReserveSeatAsync(string eventId, string buyerId, DateTime expiresAt)
     {
-        var drop = GrainFactory.GetGrain<IEventGrain>(eventId);
+        var drop = GrainFactory.Reference<IEventGrain>(eventId);
         for (var attempt = 1; ; attempt++)
         {
             var allocation = await drop.AllocateSeatAsync(new AllocateSeat(OrderId, buyerId, expiresAt));
@@ -300,7 +300,7 @@ public sealed partial class OrderGrain(
                 }, null);
             }
 
-            var ticket = GrainFactory.GetGrain<ITicketGrain>(Ids.SeatTicketId(eventId, seat.Seat));
+            var ticket = GrainFactory.Reference<ITicketGrain>(Ids.SeatTicketId(eventId, seat.Seat));
             var reserved = await ReserveAsync(ticket, new ReserveTicket(OrderId, buyerId, expiresAt, seat), allocation.FirstHold);
             if (reserved.Outcome == TicketReserveOutcome.Reserved)
             {
