@@ -15,7 +15,7 @@ namespace Ticketing.Grains.Tests.Infrastructure;
 
 /// <summary>
 /// The silo of <c>service-defaults/TicketingSilo.cs</c> in its memory mode, minus its clustering (the test cluster
-/// brings its own) and dashboard: the in-process grain store (shared by the cluster's silos; brand-new grains skip their read), in-memory reminders and outbox clean-up timing, the hint and storage fault filters, memory
+/// brings its own) and dashboard: the in-process grain store and reminder table (shared by the cluster's silos; brand-new grains skip their read), the in-memory outbox clean-up timing, the hint and storage fault filters, memory
 /// domain streams, the grain services, and every endpoint on 127.0.0.1.
 /// </summary>
 internal static class TicketingTestSilo
