@@ -31,17 +31,21 @@ public static class PostgresStorage
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (!given.ContainsKey("Maximum Pool Size") && !given.ContainsKey("MaxPoolSize"))
+
+        // Whether the operator left the keyword out, under both of its spellings.
+        bool Unset(string keyword, string alias) => !given.ContainsKey(keyword) && !given.ContainsKey(alias);
+
+        if (Unset("Maximum Pool Size", "MaxPoolSize"))
         {
             builder.MaxPoolSize = DefaultMaxPoolSize;
         }
 
-        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        if (Unset("No Reset On Close", "NoResetOnClose"))
         {
             builder.NoResetOnClose = true;
         }
 
-        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        if (Unset("Max Auto Prepare", "MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
         }
