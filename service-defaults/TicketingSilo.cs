@@ -36,10 +36,8 @@ public static class TicketingSilo
             case StorageKind.Memory:
                 RequireOneProcess(silo, settings);
                 silo.UseDevelopmentClustering(new IPEndPoint(settings.AdvertisedIP, settings.PrimarySiloPort));
-                silo.AddInProcessGrainStorage(StorageNames.Grains);
+                silo.UseInProcessStores(StorageNames.Grains);
                 silo.AddMemoryGrainStorage(TicketingStreams.PubSubStore);
-                silo.UseInProcessReminderService();
-                silo.Services.AddInMemoryOutboxCleanUp();
 
                 // Orleans caches up to a million grain locations by default; after a sell-out nearly all of them name
                 // orders and tickets that have since rested (about 80 MB for 100,000 seats). One process holding

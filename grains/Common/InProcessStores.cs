@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
 using Orleans.Storage;
+using Ticketing.Integration;
 
 namespace Ticketing.Common;
 
@@ -22,21 +23,21 @@ public sealed class InProcessStores
 
 public static class InProcessStoresRegistration
 {
-    /// <summary>Keeps the grain storage named <paramref name="name"/> in this process (<see cref="InProcessGrainStorage"/>).</summary>
-    public static ISiloBuilder AddInProcessGrainStorage(this ISiloBuilder silo, string name)
+    /// <summary>
+    /// The memory mode's stores: grain state under <paramref name="grainStorageName"/> and reminders kept in this
+    /// process (<see cref="InProcessStores"/>), and delivered events written away at once
+    /// (<see cref="OutboxOptions.InMemoryCleanUpAfter"/>): in memory a clean-up write is a copy and memory is what runs
+    /// out, so waiting grains rest that soon. Configuration (<c>Ticketing:Outbox:CleanUpAfter</c>) still wins when this
+    /// is registered before <c>AddTicketingGrainServices</c>.
+    /// </summary>
+    public static ISiloBuilder UseInProcessStores(this ISiloBuilder silo, string grainStorageName)
     {
         silo.Services.TryAddSingleton<InProcessStores>();
-        silo.Services.AddKeyedSingleton<IGrainStorage>(name, (provider, _) => provider.GetRequiredService<InProcessStores>()
-            .GrainStorage(name, new OrleansGrainStorageSerializer(provider.GetRequiredService<Serializer>())));
-        return silo;
-    }
-
-    /// <summary>Runs the reminder service on a table in this process's memory (<see cref="InProcessReminderTable"/>).</summary>
-    public static ISiloBuilder UseInProcessReminderService(this ISiloBuilder silo)
-    {
-        silo.Services.TryAddSingleton<InProcessStores>();
+        silo.Services.AddKeyedSingleton<IGrainStorage>(grainStorageName, (provider, _) => provider.GetRequiredService<InProcessStores>()
+            .GrainStorage(grainStorageName, new OrleansGrainStorageSerializer(provider.GetRequiredService<Serializer>())));
         silo.AddReminders();
         silo.Services.AddSingleton<IReminderTable>(provider => provider.GetRequiredService<InProcessStores>().Reminders);
+        silo.Services.Configure<OutboxOptions>(o => o.CleanUpAfter = OutboxOptions.InMemoryCleanUpAfter);
         return silo;
     }
 }

@@ -33,12 +33,4 @@ public static class TicketingGrainServices
 
         return services;
     }
-
-    /// <summary>
-    /// In memory a clean-up write is a copy and memory is what runs out, so delivered events are written away
-    /// after <see cref="OutboxOptions.InMemoryCleanUpAfter"/> and waiting grains rest that soon; configuration
-    /// (<c>Ticketing:Outbox:CleanUpAfter</c>) still wins. Register before <see cref="AddTicketingGrainServices"/>.
-    /// </summary>
-    public static IServiceCollection AddInMemoryOutboxCleanUp(this IServiceCollection services) =>
-        services.Configure<OutboxOptions>(o => o.CleanUpAfter = OutboxOptions.InMemoryCleanUpAfter);
 }

@@ -39,10 +39,8 @@ internal static class TicketingTestSilo
 
         // The silos of a test cluster run in this process: they share its in-process store, as one process's would.
         silo.Services.AddSingleton(provider => StoresOf(provider.GetRequiredService<IOptions<ClusterOptions>>().Value.ClusterId));
-        silo.AddInProcessGrainStorage(StorageNames.Grains);
+        silo.UseInProcessStores(StorageNames.Grains);
         silo.SkipReadsOfBrandNewGrains(StorageNames.Grains);
-        silo.UseInProcessReminderService();
-        silo.Services.AddInMemoryOutboxCleanUp();
         silo.AddIncomingGrainCallFilter<StorageFaultFilter>();
         silo.AddMemoryGrainStorage("PubSubStore");
         silo.AddMemoryStreams(DomainStreams.Provider);
