@@ -46,7 +46,7 @@ dotnet silo/bin/Release/net10.0/Ticketing.Silo.dll db migrate
 for ((i = 0; i < silos; i++)); do
   Ticketing__Silo__SiloPort=$((11111 + i)) Ticketing__Silo__GatewayPort=$((30000 + i)) \
     ASPNETCORE_URLS=http://127.0.0.1:$((5091 + i)) \
-    nohup dotnet silo/bin/Release/net10.0/Ticketing.Silo.dll >"$root/logs/silo$i.log" 2>&1 &
+    nohup dotnet silo/bin/Release/net10.0/Ticketing.Silo.dll --contentRoot "$PWD/silo" >"$root/logs/silo$i.log" 2>&1 &
   echo $! > "$root/pids/silo$i"
 done
 
