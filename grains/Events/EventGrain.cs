@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Placement;
 using Ticketing.Common;
 using Ticketing.Integration;
 using Ticketing.Orders;
@@ -18,6 +19,7 @@ namespace Ticketing.Events;
 /// freely; a hold left behind by a crashed order is found by a periodic sweep and handed back to that order.
 /// Its counters go out as one in-memory notice at most ten times a second, in a timer turn of its own.
 /// </summary>
+[PreferLocalPlacement]
 public sealed partial class EventGrain(
     [PersistentState("event", StorageNames.Grains)] IPersistentState<EventState> state,
     IOptions<ReminderOptions> reminderOptions,

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
 using Ticketing.Common;
 using Ticketing.Integration;
 using Ticketing.Orders;
@@ -11,6 +12,7 @@ namespace Ticketing.Payments;
 /// a charge whose order can no longer complete is refunded, so no charge is kept for a cancelled order. A
 /// successful charge is announced as <c>payment.created</c> in the same write that records it (the outbox).
 /// </summary>
+[PreferLocalPlacement]
 public sealed partial class PaymentGrain(
     [PersistentState("payment", StorageNames.Grains)] IPersistentState<PaymentState> state,
     IPaymentProcessor processor,

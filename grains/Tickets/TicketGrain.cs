@@ -1,3 +1,4 @@
+using Orleans.Placement;
 using Ticketing.Common;
 using Ticketing.Events;
 using Ticketing.Integration;
@@ -11,6 +12,7 @@ namespace Ticketing.Tickets;
 /// <c>ticket.created</c> / <c>ticket.updated</c> in the same write (the outbox); the listing learns of a stand-alone
 /// ticket's changes from those events on its stream, never from a call.
 /// </summary>
+[PreferLocalPlacement]
 public sealed partial class TicketGrain(
     [PersistentState("ticket", StorageNames.Grains)] IPersistentState<TicketState> state,
     DurableDeadline deadline,

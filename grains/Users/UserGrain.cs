@@ -1,5 +1,8 @@
+using Orleans.Placement;
+
 namespace Ticketing.Users;
 
+[PreferLocalPlacement]
 public sealed partial class UserGrain(
     [PersistentState("user", StorageNames.Grains)] IPersistentState<UserState> state,
     TimeProvider time,
