@@ -1,4 +1,3 @@
-using Orleans.Placement;
 using Ticketing.Orders;
 
 namespace Ticketing.Indexes;
@@ -52,7 +51,6 @@ public abstract class PositionIndexGrain(IPersistentState<PositionIndexState> re
     public Task<Page<IndexPosition>> ListAsync(IndexPosition? after, int limit) => Task.FromResult(index.Page(after, limit));
 }
 
-[PreferLocalPlacement]
 public sealed class UserOrdersGrain(
     [PersistentState("user-orders", StorageNames.Grains)] IPersistentState<PositionIndexState> recent,
     [PersistentState("user-orders-archive", StorageNames.Grains)] IPersistentState<PositionIndexState> archive)

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Orleans.Placement;
 using Ticketing.Common;
 using Ticketing.Events;
 using Ticketing.Integration;
@@ -14,7 +13,6 @@ namespace Ticketing.Orders;
 /// plus a reminder that survives deactivation and silo loss; every call also checks expiry itself. Created,
 /// cancelled and completed are announced through the outbox, in the same write as the change.
 /// </summary>
-[PreferLocalPlacement]
 public sealed partial class OrderGrain(
     [PersistentState("order", StorageNames.Grains)] IPersistentState<OrderState> state,
     DurableDeadline deadline,

@@ -1,8 +1,5 @@
-using Orleans.Placement;
-
 namespace Ticketing.Users;
 
-[PreferLocalPlacement]
 public sealed partial class UserGrain(
     [PersistentState("user", StorageNames.Grains)] IPersistentState<UserState> state,
     TimeProvider time,

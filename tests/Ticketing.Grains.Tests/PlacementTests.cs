@@ -10,31 +10,33 @@ using Ticketing.Users;
 namespace Ticketing.Grains.Tests;
 
 /// <summary>
-/// The grains a reservation wakes are placed on the silo whose call wakes them: a new order on the silo its gateway
-/// call entered, its ticket and payment next to it, so a reservation crosses between silos only to reach its event.
+/// A seat's ticket and an order's payment are placed next to the order that wakes them, and an event on the silo the
+/// client sends its calls through; orders, users and buyers' indexes, woken by the client's calls, keep Orleans'
+/// load-based placement, so the cluster's load follows its silos, including silos added later.
 /// </summary>
 [Collection(FakeClockCollection.Name)]
 public sealed class PlacementTests(FakeClockCluster cluster)
 {
     [Fact]
-    public void TheGrainsOfAReservationArePlacedOnTheSiloThatCallsThem()
+    public void TicketsPaymentsAndEventsArePlacedOnTheSiloThatCallsThem()
     {
-        var resolver = cluster.SiloServices[0].GetRequiredService<PlacementStrategyResolver>();
         var key = Ids.New();
-        IAddressable[] grains =
-        [
-            cluster.Grains.GetGrain<IOrderGrain>(key),
-            cluster.Grains.GetGrain<ITicketGrain>(key),
-            cluster.Grains.GetGrain<IEventGrain>(key),
-            cluster.Grains.GetGrain<IPaymentGrain>(key),
-            cluster.Grains.GetGrain<IUserOrdersGrain>(key),
-            cluster.Grains.GetGrain<IUserGrain>(key),
-        ];
 
-        foreach (var grain in grains)
-        {
-            var type = grain.GetGrainId().Type;
-            Assert.True(resolver.GetPlacementStrategy(type) is PreferLocalPlacement, $"{type} is not placed locally.");
-        }
+        Assert.All<IAddressable>(
+            [cluster.Grains.GetGrain<ITicketGrain>(key), cluster.Grains.GetGrain<IPaymentGrain>(key), cluster.Grains.GetGrain<IEventGrain>(key)],
+            grain => Assert.IsType<PreferLocalPlacement>(StrategyOf(grain)));
     }
+
+    [Fact]
+    public void OrdersUsersAndBuyersIndexesArePlacedByTheSilosLoad()
+    {
+        var key = Ids.New();
+
+        Assert.All<IAddressable>(
+            [cluster.Grains.GetGrain<IOrderGrain>(key), cluster.Grains.GetGrain<IUserGrain>(key), cluster.Grains.GetGrain<IUserOrdersGrain>(key)],
+            grain => Assert.IsType<ResourceOptimizedPlacement>(StrategyOf(grain)));
+    }
+
+    private PlacementStrategy StrategyOf(IAddressable grain) =>
+        cluster.SiloServices[0].GetRequiredService<PlacementStrategyResolver>().GetPlacementStrategy(grain.GetGrainId().Type);
 }
