@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Ticketing.Common;
+using Ticketing.Grains.Tests.Infrastructure;
 using Ticketing.Orders;
 
 namespace Ticketing.Grains.Tests;
@@ -65,13 +66,10 @@ public sealed class InProcessGrainStorageTests
             var origin = new GrainState<OrderState>(new OrderState { UserId = "origin" });
             await storage.WriteStateAsync(StateName, order, origin);
 
-            // Threads of their own, released together, so the writes overlap on every core rather than queue.
             var won = 0;
-            using var start = new Barrier(Writers);
-            var threads = Enumerable.Range(0, Writers).Select(i => new Thread(() =>
+            Together.Run(Writers, i =>
             {
                 var writer = new GrainState<OrderState>(new OrderState { UserId = $"writer-{i}" }) { ETag = origin.ETag };
-                start.SignalAndWait();
                 try
                 {
                     storage.WriteStateAsync(StateName, order, writer).GetAwaiter().GetResult();
@@ -80,9 +78,7 @@ public sealed class InProcessGrainStorageTests
                 catch (InconsistentStateException)
                 {
                 }
-            })).ToList();
-            threads.ForEach(t => t.Start());
-            threads.ForEach(t => t.Join());
+            });
             winnersPerRound.Add(won);
         }
 

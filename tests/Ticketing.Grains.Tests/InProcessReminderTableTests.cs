@@ -1,4 +1,5 @@
 using Ticketing.Common;
+using Ticketing.Grains.Tests.Infrastructure;
 
 namespace Ticketing.Grains.Tests;
 
@@ -81,18 +82,14 @@ public sealed class InProcessReminderTableTests
             // Each racer registers a reminder of its own; the even ones then remove theirs, which may leave the grain
             // without rows for a moment while an odd one registers.
             var grain = GrainId.Create("order", $"race-{round}");
-            using var start = new Barrier(Racers);
-            var threads = Enumerable.Range(0, Racers).Select(i => new Thread(() =>
+            Together.Run(Racers, i =>
             {
-                start.SignalAndWait();
                 var version = table.UpsertRow(Entry(grain, $"reminder-{i}")).GetAwaiter().GetResult();
                 if (i % 2 == 0)
                 {
                     table.RemoveRow(grain, $"reminder-{i}", version!).GetAwaiter().GetResult();
                 }
-            })).ToList();
-            threads.ForEach(t => t.Start());
-            threads.ForEach(t => t.Join());
+            });
 
             var kept = (await table.ReadRows(grain)).Reminders.Select(r => r.ReminderName).ToHashSet();
             lost.AddRange(Enumerable.Range(0, Racers).Where(i => i % 2 == 1).Select(i => $"reminder-{i}").Where(name => !kept.Contains(name)).Select(name => $"{grain}/{name}"));
