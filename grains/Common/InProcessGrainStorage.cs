@@ -29,9 +29,7 @@ public sealed class InProcessGrainStorage(string name, IGrainStorageSerializer s
         }
         else
         {
-            grainState.State = Activator.CreateInstance<T>();
-            grainState.ETag = null;
-            grainState.RecordExists = false;
+            NothingStored(grainState);
         }
 
         return Task.CompletedTask;
@@ -62,9 +60,7 @@ public sealed class InProcessGrainStorage(string name, IGrainStorageSerializer s
             var current = ExpectVersion(key, grainState.ETag, grainId);
             if (current is null || states.TryRemove(new KeyValuePair<StateKey, StoredState>(key, current)))
             {
-                grainState.State = Activator.CreateInstance<T>();
-                grainState.ETag = null;
-                grainState.RecordExists = false;
+                NothingStored(grainState);
                 return Task.CompletedTask;
             }
         }
@@ -83,6 +79,14 @@ public sealed class InProcessGrainStorage(string name, IGrainStorageSerializer s
         }
 
         return current;
+    }
+
+    /// <summary>What a grain holds when nothing is stored for it: a new state, no version, no record.</summary>
+    private static void NothingStored<T>(IGrainState<T> grainState)
+    {
+        grainState.State = Activator.CreateInstance<T>();
+        grainState.ETag = null;
+        grainState.RecordExists = false;
     }
 
     private string NextETag() => Interlocked.Increment(ref lastVersion).ToString(CultureInfo.InvariantCulture);
