@@ -19,6 +19,13 @@ public static class Problems
 
     public static ProblemHttpResult Forbidden(string code, string detail) => Of(StatusCodes.Status403Forbidden, code, detail);
 
+    /// <summary>503 with <c>Retry-After: 1</c>: the request changed nothing and may be sent again in a moment.</summary>
+    public static ProblemHttpResult RetryShortly(HttpContext context, string code, string detail)
+    {
+        context.Response.Headers.RetryAfter = "1";
+        return Of(StatusCodes.Status503ServiceUnavailable, code, detail);
+    }
+
     public static ValidationProblem Validation(IDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(
             errors,

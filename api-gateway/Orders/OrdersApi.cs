@@ -59,6 +59,8 @@ public static class OrdersApi
             OrderPlacementOutcome.NotOnSale => Problems.Conflict("not_on_sale", "This event is not on sale yet."),
             OrderPlacementOutcome.SoldOut => Problems.Conflict("sold_out", "This event is sold out."),
             OrderPlacementOutcome.LimitReached => Problems.Conflict("limit_reached", "You already hold as many tickets of this event as one buyer may."),
+            OrderPlacementOutcome.EventRecovering => Problems.RetryShortly(
+                context, "event_recovering", "This event is recounting its seats after a restart; nothing was reserved. Please retry in a moment."),
             _ => Problems.Conflict("ticket_reserved", "The ticket is reserved or sold."),
         };
     }

@@ -10,6 +10,9 @@ public enum SeatAllocationOutcome
     SoldOut,
     LimitReached,
     OwnTicket,
+
+    /// <summary>The event is rebuilding its ledger after a new activation and cannot tell yet; ask again shortly.</summary>
+    Recovering,
 }
 
 [GenerateSerializer, Immutable, Alias("ticketing.seat-allocation-result")]

@@ -11,6 +11,9 @@ public enum OrderPlacementOutcome
     NotOnSale,
     SoldOut,
     LimitReached,
+
+    /// <summary>The event is rebuilding its seat ledger (its silo was lost or it was reactivated); retry shortly.</summary>
+    EventRecovering,
 }
 
 [GenerateSerializer, Immutable, Alias("ticketing.order-placement-result")]

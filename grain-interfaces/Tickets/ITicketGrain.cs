@@ -32,8 +32,9 @@ public interface ITicketGrain : IGrainWithStringKey
     Task ReleaseAsync(string orderId);
 
     /// <summary>
-    /// Who holds this seat as its state says, or null: no side effects, and answered even while the ticket awaits
-    /// its event, so an event rebuilding its ledger can ask every seat without a call cycle.
+    /// Who holds this seat as its state says, or null: no change to the ticket, and answered even while the ticket
+    /// awaits its event, so an event rebuilding its ledger can ask every seat without a call cycle. A ticket with
+    /// nothing else to do rests right after answering.
     /// </summary>
     [ReadOnly, AlwaysInterleave]
     Task<SeatHoldRecord?> GetHoldAsync();

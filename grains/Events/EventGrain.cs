@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Placement;
@@ -14,7 +15,9 @@ namespace Ticketing.Events;
 /// durable is the seat's ticket (its lock, written by the ticket grain in the same saga), not this grain, which
 /// writes only what it is (once), how far its seats have been handed out (a block of
 /// <see cref="SeatBlock"/> seats at a time, so one reservation in that many waits for a write) and its rare
-/// integration events. A new activation rebuilds the ledger by asking the ticket of every seat handed out.
+/// integration events. A new activation rebuilds the ledger by asking the ticket of every seat handed out; it
+/// answers calls once that is done or after <see cref="EventOptions.LedgerRecallWait"/>, whichever comes first, and
+/// a large event finishes it while answering (<see cref="SeatLedger.IsRecalling"/>).
 /// It awaits nothing but its storage and those read-only ticket questions, so orders and tickets may call it
 /// freely; a hold left behind by a crashed order is found by a periodic sweep and handed back to that order.
 /// Its counters go out as one in-memory notice at most ten times a second, in a timer turn of its own.
@@ -23,6 +26,7 @@ namespace Ticketing.Events;
 public sealed partial class EventGrain(
     [PersistentState("event", StorageNames.Grains)] IPersistentState<EventState> state,
     IOptions<ReminderOptions> reminderOptions,
+    IOptions<EventOptions> options,
     TimeProvider time,
     OutboxRelay relay,
     ILogger<EventGrain> logger) : Grain, IEventGrain, IRemindable
@@ -36,7 +40,7 @@ public sealed partial class EventGrain(
     private const string SweepReminder = "stale-holds";
 
     // Tickets asked at once while rebuilding the ledger.
-    private const int RestoreParallelism = 64;
+    private const int RecallParallelism = 64;
 
     // How long after its expiry an unsold hold counts as left behind. The order's own timer normally got there
     // first; a hold whose order was never saved is only ever released this way, so keep it short. Reconciling
@@ -47,6 +51,7 @@ public sealed partial class EventGrain(
     private IntegrationOutbox outbox = null!;
     private long version;
     private bool sweepArmed;
+    private IGrainTimer? finishRecall;
 
     private string EventId => this.GetPrimaryKeyString();
 
@@ -58,8 +63,13 @@ public sealed partial class EventGrain(
         if (state.State.Exists && state.State.SeatsIssued > 0)
         {
             version += VersionHeadroom;
-            await RestoreLedgerAsync(cancellationToken);
             await WriteAsync();
+            ledger.BeginRecall(state.State.SeatsIssued);
+            var recall = RecallSeatsAsync();
+
+            // An activation that takes longer than Orleans allows is dropped and started over, so a large event must
+            // not hold its activation for the whole recall: it answers meanwhile and finishes in the background.
+            await Task.WhenAny(recall, Task.Delay(options.Value.LedgerRecallWait, cancellationToken));
         }
     }
 
@@ -161,7 +171,7 @@ public sealed partial class EventGrain(
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         await outbox.FlushNowAsync();
-        if (reminderName == IntegrationOutbox.ReminderName)
+        if (reminderName == IntegrationOutbox.ReminderName || ledger.IsRecalling)
         {
             return;
         }
@@ -181,25 +191,56 @@ public sealed partial class EventGrain(
         }
     }
 
-    /// <summary>Asks the ticket of every seat handed out who holds it; seats nobody holds are free again.</summary>
-    private async Task RestoreLedgerAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks the ticket of every seat handed out who holds it, a chunk at a time, each chunk's answers recalled into
+    /// the ledger as they come (the counters grow exact as it goes); seats nobody holds are free again. Runs on the
+    /// activation's scheduler between the calls it answers meanwhile. Should a ticket not answer, the activation is
+    /// dropped and the next call starts over.
+    /// </summary>
+    private async Task RecallSeatsAsync()
     {
-        var issued = state.State.SeatsIssued;
-        var holds = new SeatHoldRecord?[issued];
-        foreach (var seats in Enumerable.Range(1, issued).Chunk(RestoreParallelism))
+        var issued = ledger.NextSeat - 1;
+        var started = Stopwatch.GetTimestamp();
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            await Task.WhenAll(seats.Select(async seat =>
-                holds[seat - 1] = await GrainFactory.GetGrain<ITicketGrain>(Ids.SeatTicketId(EventId, seat)).GetHoldAsync()));
-        }
+            // From the last seat down, so the freed seats' stack hands out the lowest first, as before the loss.
+            for (var last = issued; last >= 1; last -= RecallParallelism)
+            {
+                var count = Math.Min(RecallParallelism, last);
+                var seats = Enumerable.Range(last - count + 1, count).Reverse().ToArray();
+                var holds = await Task.WhenAll(seats.Select(seat =>
+                    GrainFactory.Reference<ITicketGrain>(Ids.SeatTicketId(EventId, seat)).GetHoldAsync()));
+                for (var i = 0; i < seats.Length; i++)
+                {
+                    ledger.Recall(seats[i], holds[i]);
+                }
 
-        ledger.Restore(issued, holds);
+                version++;
+                NotifyCounters();
+            }
+
+            // This runs between other turns; what writes state (event.sold_out) gets a turn of its own.
+            finishRecall = this.RegisterGrainTimer(FinishRecallAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            LogRecalled(logger, EventId, issued, ledger.Available, ledger.Sold, elapsed.TotalMilliseconds);
+        }
+        catch (Exception e)
+        {
+            LogRecallFailed(logger, e, EventId, issued);
+            DeactivateOnIdle();
+        }
+    }
+
+    /// <summary>The ledger is whole again: what waited for it (the sold-out announcement, the sweep) goes ahead.</summary>
+    private async Task FinishRecallAsync(CancellationToken cancellationToken)
+    {
+        finishRecall?.Dispose();
+        finishRecall = null;
+        await ChangedAsync();
         if (ledger.HasUnsoldHolds)
         {
             await ArmSweepAsync();
         }
-
-        LogRestored(logger, EventId, issued, ledger.Available, ledger.Sold);
     }
 
     private async Task ArmSweepAsync()
@@ -225,14 +266,16 @@ public sealed partial class EventGrain(
     private async Task ChangedAsync()
     {
         version++;
-        if (ledger.Available == 0 && !state.State.SoldOutAnnounced)
+        if (ledger.Available == 0 && !ledger.IsRecalling && !state.State.SoldOutAnnounced)
         {
             await WriteAsync(Announce(state.State with { SoldOutAnnounced = true }, new EventSoldOut(state.State.Capacity, ledger.Sold)));
         }
 
-        outbox.Notify(IntegrationEvent.Of(
-            EventId, version, time.GetUtcNow().UtcDateTime, new EventAvailabilityChanged(ledger.Available, ledger.Sold)));
+        NotifyCounters();
     }
+
+    private void NotifyCounters() => outbox.Notify(IntegrationEvent.Of(
+        EventId, version, time.GetUtcNow().UtcDateTime, new EventAvailabilityChanged(ledger.Available, ledger.Sold)));
 
     private async Task WriteAsync(EventState? changed = null)
     {
@@ -262,8 +305,11 @@ public sealed partial class EventGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId} created with {Capacity} seats")]
     private static partial void LogCreated(ILogger logger, string eventId, int capacity);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId} rebuilt its ledger from {Seats} seats' tickets: {Available} available, {Sold} sold")]
-    private static partial void LogRestored(ILogger logger, string eventId, int seats, int available, int sold);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId} rebuilt its ledger from {Seats} seats' tickets in {ElapsedMs:F0} ms: {Available} available, {Sold} sold")]
+    private static partial void LogRecalled(ILogger logger, string eventId, int seats, int available, int sold, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId} could not rebuild its ledger from {Seats} seats' tickets; the next call starts over")]
+    private static partial void LogRecallFailed(ILogger logger, Exception exception, string eventId, int seats);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId} found a stale hold of order {OrderId}; asking the order to settle it")]
     private static partial void LogStaleHold(ILogger logger, string eventId, string orderId);

@@ -5,6 +5,11 @@ namespace Ticketing.Events;
 /// <summary>
 /// The allocation rules of one event, in memory and free of Orleans so they can be tested alone: which seat goes
 /// next, whether a buyer may have another, and the counters derived from the holds. Every operation is O(1).
+/// <para>
+/// A new activation recalls the seats handed out before it from their tickets (<see cref="BeginRecall"/>,
+/// <see cref="Recall"/>) while it already answers: a seat whose ticket has not answered yet counts as taken, so the
+/// counters never show a seat free that may not be, and no seat is allocated until every seat is known again.
+/// </para>
 /// </summary>
 public sealed class SeatLedger(int capacity, string organizerId, DateTime onSaleAt, int? maxPerUser)
 {
@@ -12,14 +17,23 @@ public sealed class SeatLedger(int capacity, string organizerId, DateTime onSale
     private readonly Stack<int> freedSeats = new();
     private readonly Dictionary<string, int> liveOrdersByBuyer = [];
 
+    // Seats handed out before this activation whose tickets have not answered yet, and what their orders did
+    // meanwhile (a ticket's answer may predate the release or sale its order reports here).
+    private int seatsToRecall;
+    private HashSet<string>? releasedWhileRecalling;
+    private HashSet<string>? soldWhileRecalling;
+
     /// <summary>Seats 1 … NextSeat-1 have been handed out at least once; the rest were never touched.</summary>
     public int NextSeat { get; private set; } = 1;
 
     public int Sold { get; private set; }
 
-    public int Available => capacity - holds.Count;
+    public int Available => capacity - holds.Count - seatsToRecall;
 
     public bool HasUnsoldHolds => holds.Count > Sold;
+
+    /// <summary>Some seats handed out before this activation are not known again yet.</summary>
+    public bool IsRecalling => seatsToRecall > 0;
 
     public SeatAllocationOutcome CanAllocate(string buyerId, DateTime now)
     {
@@ -33,9 +47,15 @@ public sealed class SeatLedger(int capacity, string organizerId, DateTime onSale
             return SeatAllocationOutcome.NotOnSale;
         }
 
+        // While recalling, a buyer's known holds are a lower bound of the real ones: reaching the limit is certain.
         if (maxPerUser is { } max && liveOrdersByBuyer.GetValueOrDefault(buyerId) >= max)
         {
             return SeatAllocationOutcome.LimitReached;
+        }
+
+        if (IsRecalling)
+        {
+            return SeatAllocationOutcome.Recovering;
         }
 
         return Available > 0 ? SeatAllocationOutcome.Allocated : SeatAllocationOutcome.SoldOut;
@@ -59,7 +79,13 @@ public sealed class SeatLedger(int capacity, string organizerId, DateTime onSale
     /// <summary>Gives an unsold seat back; the seat, or null when the order holds none.</summary>
     public int? Release(string orderId)
     {
-        if (!holds.TryGetValue(orderId, out var hold) || hold.Sold)
+        if (!holds.TryGetValue(orderId, out var hold))
+        {
+            releasedWhileRecalling?.Add(orderId);
+            return null;
+        }
+
+        if (hold.Sold)
         {
             return null;
         }
@@ -71,7 +97,13 @@ public sealed class SeatLedger(int capacity, string organizerId, DateTime onSale
 
     public bool MarkSold(string orderId)
     {
-        if (!holds.TryGetValue(orderId, out var hold) || hold.Sold)
+        if (!holds.TryGetValue(orderId, out var hold))
+        {
+            soldWhileRecalling?.Add(orderId);
+            return false;
+        }
+
+        if (hold.Sold)
         {
             return false;
         }
@@ -95,24 +127,39 @@ public sealed class SeatLedger(int capacity, string organizerId, DateTime onSale
     }
 
     /// <summary>
-    /// Rebuilds the ledger from what each seat's ticket records, seat by seat from 1 to <paramref name="seatsIssued"/>;
-    /// a seat without a hold is free again.
+    /// Starts rebuilding the ledger of a new activation: seats 1 … <paramref name="seatsIssued"/> may be held, and each
+    /// counts as taken until its ticket's answer is <see cref="Recall">recalled</see>; the seats after them were never
+    /// touched.
     /// </summary>
-    public void Restore(int seatsIssued, IReadOnlyList<SeatHoldRecord?> holdsBySeat)
+    public void BeginRecall(int seatsIssued)
     {
-        for (var seat = seatsIssued; seat >= 1; seat--)
+        NextSeat = seatsIssued + 1;
+        seatsToRecall = seatsIssued;
+        releasedWhileRecalling = seatsIssued > 0 ? [] : null;
+        soldWhileRecalling = seatsIssued > 0 ? [] : null;
+    }
+
+    /// <summary>
+    /// What a seat's ticket records, asked after <see cref="BeginRecall"/>: its hold, or free when it has none (or its
+    /// order let go of it since the ticket answered). Once every seat is recalled, the ledger is whole again.
+    /// </summary>
+    public void Recall(int seat, SeatHoldRecord? record)
+    {
+        seatsToRecall--;
+        if (record is not null && !releasedWhileRecalling!.Contains(record.OrderId))
         {
-            if (holdsBySeat[seat - 1] is { } record)
-            {
-                Restore(seat, record);
-            }
-            else
-            {
-                freedSeats.Push(seat);
-            }
+            Restore(seat, soldWhileRecalling!.Contains(record.OrderId) ? record with { Sold = true } : record);
+        }
+        else
+        {
+            freedSeats.Push(seat);
         }
 
-        NextSeat = seatsIssued + 1;
+        if (seatsToRecall == 0)
+        {
+            releasedWhileRecalling = null;
+            soldWhileRecalling = null;
+        }
     }
 
     public int? SeatOf(string orderId) => holds.TryGetValue(orderId, out var hold) ? hold.Seat : null;

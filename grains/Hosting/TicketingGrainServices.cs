@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Ticketing.Common;
+using Ticketing.Events;
 using Ticketing.Integration;
 using Ticketing.Orders;
 using Ticketing.Payments;
@@ -13,6 +14,7 @@ public static class TicketingGrainServices
     /// <summary>What the grains need from the silo's container: options, the clock, and the card processor.</summary>
     public static IServiceCollection AddTicketingGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<EventOptions>().Bind(configuration.GetSection(EventOptions.Section));
         services.AddOptions<OrderOptions>().Bind(configuration.GetSection(OrderOptions.Section));
         services.AddOptions<PaymentOptions>().Bind(configuration.GetSection(PaymentOptions.Section));
         services.AddOptions<StripeOptions>().Bind(configuration.GetSection(StripeOptions.Section));

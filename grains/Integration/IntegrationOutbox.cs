@@ -114,6 +114,19 @@ public sealed partial class IntegrationOutbox
     /// </summary>
     public Task FlushNowAsync() => RunAsync();
 
+    /// <summary>
+    /// Rests the grain at once when it has nothing to publish or write and its own condition allows: for a grain woken
+    /// only to answer a question (a seat's ticket asked by its event's ledger rebuild), which would otherwise stay in
+    /// memory for Orleans' idle collection age.
+    /// </summary>
+    public void RestIfIdle()
+    {
+        if (mayRest is not null && dueAt is null && !HasWork && !removalUnsaved)
+        {
+            TryRest();
+        }
+    }
+
     /// <summary>Writes a delivered removal before the activation goes away, so a later one does not republish.</summary>
     public async Task OnDeactivateAsync(DeactivationReason reason)
     {

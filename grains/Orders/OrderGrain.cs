@@ -296,6 +296,7 @@ public sealed partial class OrderGrain(
                     SeatAllocationOutcome.NotOnSale => OrderPlacementOutcome.NotOnSale,
                     SeatAllocationOutcome.LimitReached => OrderPlacementOutcome.LimitReached,
                     SeatAllocationOutcome.OwnTicket => OrderPlacementOutcome.OwnTicket,
+                    SeatAllocationOutcome.Recovering => OrderPlacementOutcome.EventRecovering,
                     _ => OrderPlacementOutcome.SoldOut,
                 }, null);
             }

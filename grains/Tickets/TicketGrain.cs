@@ -221,7 +221,13 @@ public sealed partial class TicketGrain(
         }
     }
 
-    public Task<SeatHoldRecord?> GetHoldAsync() => Task.FromResult(state.State.ToHoldRecord());
+    public Task<SeatHoldRecord?> GetHoldAsync()
+    {
+        // Mostly asked by an event rebuilding its ledger, which wakes every seat's ticket once: one with nothing else
+        // to do goes back to rest instead of staying in memory.
+        outbox.RestIfIdle();
+        return Task.FromResult(state.State.ToHoldRecord());
+    }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Time.Testing;
 using Orleans.Hosting;
 using Orleans.Runtime;
 using Orleans.TestingHost;
+using Ticketing.Events;
 using Ticketing.Orders;
+using Ticketing.Testing;
 
 namespace Ticketing.Grains.Tests.Infrastructure;
 
@@ -40,6 +42,22 @@ public sealed class ShortWindowSiloConfigurator : ISiloConfigurator
         {
             [$"{OrderOptions.Section}:{nameof(OrderOptions.ReservationWindow)}"] = ShortWindowCluster.ReservationWindow.ToString("c"),
         });
+}
+
+/// <summary>
+/// Real time; an event's new activation answers at once instead of waiting for its seats' tickets, as a large event
+/// does, and tests may hold back those tickets' answers (<see cref="RecallGate"/>).
+/// </summary>
+public sealed class QuickRecallSiloConfigurator : ISiloConfigurator
+{
+    public void Configure(ISiloBuilder siloBuilder)
+    {
+        siloBuilder.AddOutgoingGrainCallFilter<RecallGate>();
+        TicketingTestSilo.Configure(siloBuilder, new Dictionary<string, string?>
+        {
+            [$"{EventOptions.Section}:{nameof(EventOptions.LedgerRecallWait)}"] = TimeSpan.Zero.ToString("c"),
+        });
+    }
 }
 
 /// <summary>Two in-process silos and a client, shared by the tests of one collection.</summary>
@@ -97,6 +115,12 @@ public sealed class ShortWindowCluster : ClusterFixture
         builder.AddSiloBuilderConfigurator<ShortWindowSiloConfigurator>();
 }
 
+public sealed class QuickRecallCluster : ClusterFixture
+{
+    protected override void AddConfigurator(TestClusterBuilder builder) =>
+        builder.AddSiloBuilderConfigurator<QuickRecallSiloConfigurator>();
+}
+
 /// <summary>Tests whose time stands still until they advance <see cref="SharedClock"/>; they run one at a time.</summary>
 [CollectionDefinition(Name)]
 public sealed class FakeClockCollection : ICollectionFixture<FakeClockCluster>
@@ -109,4 +133,11 @@ public sealed class FakeClockCollection : ICollectionFixture<FakeClockCluster>
 public sealed class ShortWindowCollection : ICollectionFixture<ShortWindowCluster>
 {
     public const string Name = "short window cluster";
+}
+
+/// <summary>Tests of an event that answers while it rebuilds its ledger.</summary>
+[CollectionDefinition(Name)]
+public sealed class QuickRecallCollection : ICollectionFixture<QuickRecallCluster>
+{
+    public const string Name = "quick recall cluster";
 }

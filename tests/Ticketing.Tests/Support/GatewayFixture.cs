@@ -64,9 +64,18 @@ public class GatewayFixture : IAsyncLifetime
 
         app = GatewayApp.Build(
             settings.Select(s => $"--{s.Key}={s.Value}").ToArray(),
-            builder => builder.Logging.AddProvider(errorLog));
+            builder =>
+            {
+                builder.Logging.AddProvider(errorLog);
+                Configure(builder);
+            });
         await app.StartAsync();
         BaseAddress = ApiAddress(app.Urls);
+    }
+
+    /// <summary>Adds to the gateway's services (its embedded silo's too, which shares them) before it is built.</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
     }
 
     /// <summary>Where the API answers, among the addresses the gateway listens on.</summary>
