@@ -20,16 +20,16 @@ public sealed partial class OrderGrain(
     OutboxRelay relay,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRemindable
 {
-    private const string ExpiryReminder = "order-expiry";
+    private const string ExpiryReminderName = "order-expiry";
 
     // Seats an order tries when tickets disagree with their event's ledger before it answers sold_out.
     private const int MaxSeatAttempts = 3;
 
     private IGrainTimer? expiryTimer;
 
-    // The expiry reminder's registration, which the placing request does not wait for. A later activation trusts the
-    // one that placed the order: an order rests only once its reminder is registered.
-    private Task<bool> reminderArming = Task.FromResult(true);
+    // The expiry reminder, which the placing request does not wait for; an order of an event's seat registers it only
+    // once the order is about to leave memory (its event's sweep backs the hold up meanwhile).
+    private ExpiryReminder expiryReminder = null!;
 
     private IntegrationOutbox outbox = null!;
 
@@ -45,10 +45,11 @@ public sealed partial class OrderGrain(
     /// the timer), a closed one for nothing. Not while a payment is in flight: that keeps its recovery timer.
     /// </summary>
     private bool MayRest =>
-        Order.Status != OrderStatus.AwaitingPayment && (!Order.IsOpen || DurableDeadline.IsArmed(reminderArming));
+        Order.Status != OrderStatus.AwaitingPayment && (!Order.IsOpen || expiryReminder.ReadyForRest());
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        expiryReminder = new ExpiryReminder(this, ExpiryReminderName, deadline);
         outbox = relay.Attach(this, state, mayRest: () => MayRest);
         if (Order.Exists && Order.IsOpen)
         {
@@ -58,8 +59,11 @@ public sealed partial class OrderGrain(
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        outbox.OnDeactivateAsync(reason);
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await expiryReminder.OnDeactivateAsync();
+        await outbox.OnDeactivateAsync(reason);
+    }
 
     public async Task<OrderPlacementResult> PlaceAsync(PlaceOrder command)
     {
@@ -107,7 +111,15 @@ public sealed partial class OrderGrain(
             throw;
         }
 
-        reminderArming = deadline.ArmInBackground(this, ExpiryReminder, expiresAt);
+        if (command.EventId is null)
+        {
+            expiryReminder.Arm(expiresAt);
+        }
+        else
+        {
+            expiryReminder.ArmBeforeRest(expiresAt);
+        }
+
         ArmTimer();
         LogPlaced(logger, OrderId, ticket.Id, expiresAt);
         return OrderPlacementResult.Placed(View());
@@ -180,6 +192,9 @@ public sealed partial class OrderGrain(
         recoveryRequestedAt = null;
         await WriteAsync();
         ArmTimer();
+
+        // A payment in flight is recovered by this order's reminder should its silo die: it cannot wait for a rest.
+        expiryReminder.ArmIfPutOff();
         return PaymentStart.Proceed(Order.Ticket!.Price);
     }
 
@@ -261,7 +276,7 @@ public sealed partial class OrderGrain(
 
         if (!Order.Exists || !Order.IsOpen)
         {
-            await DurableDeadline.DisarmAsync(this, ExpiryReminder);
+            await DurableDeadline.DisarmAsync(this, ExpiryReminderName);
             return;
         }
 
@@ -431,8 +446,7 @@ public sealed partial class OrderGrain(
     {
         expiryTimer?.Dispose();
         expiryTimer = null;
-        await reminderArming;
-        await DurableDeadline.DisarmAsync(this, ExpiryReminder);
+        await expiryReminder.DisarmAsync();
     }
 
     private async Task WriteAsync()

@@ -23,10 +23,9 @@ public sealed partial class TicketGrain(
 
     private IntegrationOutbox outbox = null!;
 
-    // The hold reminder's registration, which the reserving order does not wait for. An activation that did not start
-    // one trusts the activation that did: a hold is written before its reminder is registered, and a ticket rests only
-    // once the registration succeeded.
-    private Task<bool> reminderArming = Task.FromResult(true);
+    // The hold's reminder, which the reserving order does not wait for; a seat's hold registers it only once the ticket
+    // is about to leave memory (its event's sweep backs the hold up meanwhile).
+    private ExpiryReminder holdReminder = null!;
 
     private string TicketId => this.GetPrimaryKeyString();
 
@@ -35,16 +34,20 @@ public sealed partial class TicketGrain(
     /// Not while a payment is in flight (its outcome arrives in moments) or the hold's reminder is not yet registered.
     /// </summary>
     private bool MayRest =>
-        state.State.Lock is not { Paying: true } && (state.State.Status != TicketStatus.Reserved || DurableDeadline.IsArmed(reminderArming));
+        state.State.Lock is not { Paying: true } && (state.State.Status != TicketStatus.Reserved || holdReminder.ReadyForRest());
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        holdReminder = new ExpiryReminder(this, HoldReminder, deadline);
         outbox = relay.Attach(this, state, mayRest: () => MayRest);
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        outbox.OnDeactivateAsync(reason);
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await holdReminder.OnDeactivateAsync();
+        await outbox.OnDeactivateAsync(reason);
+    }
 
     public async Task<TicketView?> GetAsync()
     {
@@ -161,7 +164,15 @@ public sealed partial class TicketGrain(
         };
         state.State = Announce(reserved, Updated(reserved, TicketChange.Reserved, command.OrderId));
         await SaveAsync();
-        reminderArming = deadline.ArmInBackground(this, HoldReminder, command.ExpiresAt);
+        if (reserved.EventId is null)
+        {
+            holdReminder.Arm(command.ExpiresAt);
+        }
+        else
+        {
+            holdReminder.ArmBeforeRest(command.ExpiresAt);
+        }
+
         return TicketReserveResult.Reserved(View());
     }
 
@@ -277,11 +288,7 @@ public sealed partial class TicketGrain(
         }
     }
 
-    private async Task DisarmHoldReminderAsync()
-    {
-        await reminderArming;
-        await DurableDeadline.DisarmAsync(this, HoldReminder);
-    }
+    private Task DisarmHoldReminderAsync() => holdReminder.DisarmAsync();
 
     /// <summary>
     /// Writes a versioned change. A stand-alone ticket also publishes it before answering: the listing reads it from

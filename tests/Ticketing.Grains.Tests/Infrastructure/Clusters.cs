@@ -4,6 +4,7 @@ using Orleans.Hosting;
 using Orleans.Runtime;
 using Orleans.TestingHost;
 using Ticketing.Events;
+using Ticketing.Integration;
 using Ticketing.Orders;
 using Ticketing.Testing;
 
@@ -58,6 +59,16 @@ public sealed class QuickRecallSiloConfigurator : ISiloConfigurator
             [$"{EventOptions.Section}:{nameof(EventOptions.LedgerRecallWait)}"] = TimeSpan.Zero.ToString("c"),
         });
     }
+}
+
+/// <summary>Real time; delivered events are written away (and waiting grains rest) only after ten minutes, as on PostgreSQL.</summary>
+public sealed class SlowCleanUpSiloConfigurator : ISiloConfigurator
+{
+    public void Configure(ISiloBuilder siloBuilder) =>
+        TicketingTestSilo.Configure(siloBuilder, new Dictionary<string, string?>
+        {
+            [$"{OutboxOptions.Section}:{nameof(OutboxOptions.CleanUpAfter)}"] = SlowCleanUpCluster.CleanUpAfter.ToString("c"),
+        });
 }
 
 /// <summary>Two in-process silos and a client, shared by the tests of one collection.</summary>
@@ -121,6 +132,14 @@ public sealed class QuickRecallCluster : ClusterFixture
         builder.AddSiloBuilderConfigurator<QuickRecallSiloConfigurator>();
 }
 
+public sealed class SlowCleanUpCluster : ClusterFixture
+{
+    public static readonly TimeSpan CleanUpAfter = TimeSpan.FromMinutes(10);
+
+    protected override void AddConfigurator(TestClusterBuilder builder) =>
+        builder.AddSiloBuilderConfigurator<SlowCleanUpSiloConfigurator>();
+}
+
 /// <summary>Tests whose time stands still until they advance <see cref="SharedClock"/>; they run one at a time.</summary>
 [CollectionDefinition(Name)]
 public sealed class FakeClockCollection : ICollectionFixture<FakeClockCluster>
@@ -140,4 +159,11 @@ public sealed class ShortWindowCollection : ICollectionFixture<ShortWindowCluste
 public sealed class QuickRecallCollection : ICollectionFixture<QuickRecallCluster>
 {
     public const string Name = "quick recall cluster";
+}
+
+/// <summary>Tests of grains that stay in memory after their change, as they do on PostgreSQL.</summary>
+[CollectionDefinition(Name)]
+public sealed class SlowCleanUpCollection : ICollectionFixture<SlowCleanUpCluster>
+{
+    public const string Name = "slow clean-up cluster";
 }
