@@ -11,8 +11,12 @@ public static class PostgresStorage
     /// <summary>The ADO.NET provider name Orleans must be told (its default is SQL Server).</summary>
     public const string Invariant = "Npgsql";
 
-    /// <summary>Connections one process opens at most unless its connection string says otherwise.</summary>
-    public const int DefaultMaxPoolSize = 24;
+    /// <summary>
+    /// Connections one process opens at most unless its connection string says otherwise. Few: queries wait for a
+    /// connection rather than fail, PostgreSQL commits the waiting ones together, and each extra backend costs it
+    /// scheduling (on two cores, 8 gave about a fifth less database CPU per reservation than 24).
+    /// </summary>
+    public const int DefaultMaxPoolSize = 8;
 
     /// <summary>Statements each pooled connection keeps prepared unless the connection string says otherwise.</summary>
     public const int DefaultMaxAutoPrepare = 32;
