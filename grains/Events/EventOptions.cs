@@ -7,8 +7,8 @@ public sealed class EventOptions
 
     /// <summary>
     /// How long a new activation waits for its seats' tickets before it answers calls. A small event is whole again
-    /// within it; a larger one (a sold-out 10,000-seat event takes seconds, 100,000 seats about a minute) answers from
-    /// then on while it finishes, counting the seats not yet known as taken and asking new buyers to retry.
+    /// within it; a larger one (on two cores a sold-out 10,000-seat event takes seconds, 100,000 seats half a minute)
+    /// answers from then on while it finishes, counting the seats not yet known as taken and asking new buyers to retry.
     /// </summary>
     public TimeSpan LedgerRecallWait { get; set; } = TimeSpan.FromSeconds(1);
 }
