@@ -3,7 +3,7 @@ namespace Ticketing.Common;
 /// <summary>
 /// One grain's expiry reminder: the backstop of its deadline for when the grain leaves memory or its silo dies,
 /// registered without holding up the caller (<see cref="DurableDeadline.ArmInBackground"/>). A seat's hold puts the
-/// registration off until its grain is about to leave memory (<see cref="ArmBeforeRest"/>), because its event's
+/// registration off until its grain is about to leave memory (<see cref="ArmHold"/>), because its event's
 /// sweep of stale holds backs it up meanwhile: a hold cancelled or let run out while its grains are still in memory
 /// (on PostgreSQL, the outbox clean-up delay) never writes a reminder, and a drop's burst pays for none. (A payment
 /// in flight is not something the sweep sees, so the order registers its reminder when the payment starts.)
@@ -17,15 +17,21 @@ public sealed class ExpiryReminder(Grain grain, string name, DurableDeadline dea
     // A deadline whose registration waits for the grain to rest or deactivate.
     private DateTime? armBeforeRest;
 
-    /// <summary>Registers (or moves) the reminder now, in the background.</summary>
-    public void Arm(DateTime at)
+    /// <summary>
+    /// The reminder of a hold until <paramref name="at"/>: a seat's hold (<paramref name="eventId"/> set) registers it
+    /// only once the grain is about to rest (or is deactivated), a stand-alone ticket's hold, which no sweep covers, now.
+    /// </summary>
+    public void ArmHold(DateTime at, string? eventId)
     {
-        armBeforeRest = null;
-        arming = deadline.ArmInBackground(grain, name, at);
+        if (eventId is null)
+        {
+            Arm(at);
+        }
+        else
+        {
+            armBeforeRest = at;
+        }
     }
-
-    /// <summary>Registers the reminder only once the grain is about to rest (or is deactivated).</summary>
-    public void ArmBeforeRest(DateTime at) => armBeforeRest = at;
 
     /// <summary>Registers a reminder put off until now, for a deadline that needs it while the grain is still in memory.</summary>
     public void ArmIfPutOff()
@@ -75,5 +81,12 @@ public sealed class ExpiryReminder(Grain grain, string name, DurableDeadline dea
             Arm(at);
             await arming;
         }
+    }
+
+    /// <summary>Registers (or moves) the reminder now, in the background.</summary>
+    private void Arm(DateTime at)
+    {
+        armBeforeRest = null;
+        arming = deadline.ArmInBackground(grain, name, at);
     }
 }

@@ -111,15 +111,7 @@ public sealed partial class OrderGrain(
             throw;
         }
 
-        if (command.EventId is null)
-        {
-            expiryReminder.Arm(expiresAt);
-        }
-        else
-        {
-            expiryReminder.ArmBeforeRest(expiresAt);
-        }
-
+        expiryReminder.ArmHold(expiresAt, command.EventId);
         ArmTimer();
         LogPlaced(logger, OrderId, ticket.Id, expiresAt);
         return OrderPlacementResult.Placed(View());

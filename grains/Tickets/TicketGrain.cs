@@ -164,15 +164,7 @@ public sealed partial class TicketGrain(
         };
         state.State = Announce(reserved, Updated(reserved, TicketChange.Reserved, command.OrderId));
         await SaveAsync();
-        if (reserved.EventId is null)
-        {
-            holdReminder.Arm(command.ExpiresAt);
-        }
-        else
-        {
-            holdReminder.ArmBeforeRest(command.ExpiresAt);
-        }
-
+        holdReminder.ArmHold(command.ExpiresAt, reserved.EventId);
         return TicketReserveResult.Reserved(View());
     }
 
