@@ -58,15 +58,9 @@ public sealed class LedgerRecallTests(QuickRecallCluster cluster)
         var buyer = Ids.New();
         var cancelled = await market.PlaceAsync(buyer, eventId: drop.Id);
 
-        using (var gate = RecallGate.Hold(market.Ticket(cancelled.Ticket.Id)))
-        {
-            await market.DeactivateAsync(market.Event(drop.Id));
-            await market.Event(drop.Id).GetAsync();
-            await gate.HoldingAnAnswer.WaitAsync(Patience);
-
-            // The ticket answered "held"; the order now lets go, and the event hears of it before that answer.
-            Assert.Equal(OrderCancelOutcome.Cancelled, (await market.Order(cancelled.Id).CancelAsync(buyer)).Outcome);
-        }
+        // The ticket answered "held"; the order now lets go, and the event hears of it before that answer.
+        await WhileTheTicketsAnswerIsHeldAsync(drop.Id, cancelled.Ticket.Id, async () =>
+            Assert.Equal(OrderCancelOutcome.Cancelled, (await market.Order(cancelled.Id).CancelAsync(buyer)).Outcome));
 
         var rebuilt = await Eventually.UntilAsync(
             () => market.Event(drop.Id).GetAsync(), e => e!.Available == 2, Patience);
@@ -84,19 +78,26 @@ public sealed class LedgerRecallTests(QuickRecallCluster cluster)
         var order = await market.PlaceAsync(buyer, eventId: drop.Id);
         await market.Order(order.Id).BeginPaymentAsync(buyer);
 
-        using (var gate = RecallGate.Hold(market.Ticket(order.Ticket.Id)))
-        {
-            await market.DeactivateAsync(market.Event(drop.Id));
-            await market.Event(drop.Id).GetAsync();
-            await gate.HoldingAnAnswer.WaitAsync(Patience);
-
-            // The ticket answered "held, unpaid"; the payment completes and the event hears of it before that answer.
-            Assert.True(await market.Order(order.Id).CompletePaymentAsync());
-        }
+        // The ticket answered "held, unpaid"; the payment completes and the event hears of it before that answer.
+        await WhileTheTicketsAnswerIsHeldAsync(drop.Id, order.Ticket.Id, async () =>
+            Assert.True(await market.Order(order.Id).CompletePaymentAsync()));
 
         var rebuilt = await Eventually.UntilAsync(
             () => market.Event(drop.Id).GetAsync(), e => e!.Sold == 1, Patience);
 
         Assert.Equal((1, 1), (rebuilt!.Available, rebuilt.Sold));
+    }
+
+    /// <summary>
+    /// Makes the event rebuild its ledger and holds the ticket's answer back on the event's side until
+    /// <paramref name="meanwhile"/> is done: the ticket has answered, the event has not heard it yet.
+    /// </summary>
+    private async Task WhileTheTicketsAnswerIsHeldAsync(string eventId, string ticketId, Func<Task> meanwhile)
+    {
+        using var gate = RecallGate.Hold(market.Ticket(ticketId));
+        await market.DeactivateAsync(market.Event(eventId));
+        await market.Event(eventId).GetAsync();
+        await gate.HoldingAnAnswer.WaitAsync(Patience);
+        await meanwhile();
     }
 }
