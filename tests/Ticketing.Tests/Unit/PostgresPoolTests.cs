@@ -59,4 +59,20 @@ public sealed class PostgresPoolTests
 
         Assert.Equal(0, kept.MaxAutoPrepare);
     }
+
+    [Fact]
+    public void StatementsOfConcurrentCallersShareThePoolsConnections()
+    {
+        var pooled = new NpgsqlConnectionStringBuilder(PostgresStorage.WithPoolDefaults("Host=db"));
+
+        Assert.True(pooled.Multiplexing);
+    }
+
+    [Fact]
+    public void MultiplexingTheOperatorTurnedOffStaysOff()
+    {
+        var kept = new NpgsqlConnectionStringBuilder(PostgresStorage.WithPoolDefaults("Host=db;Multiplexing=false"));
+
+        Assert.False(kept.Multiplexing);
+    }
 }
