@@ -44,6 +44,7 @@ public static partial class GatewayApp
         builder.Services.AddTicketingRateLimits(builder.Configuration);
         builder.Services.AddTicketingHealthChecks(builder.Configuration);
         builder.Services.AddOpenApi();
+        builder.Services.AddSingleton<EventReads>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         configure?.Invoke(builder);
 

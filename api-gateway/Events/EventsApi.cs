@@ -18,7 +18,7 @@ public static class EventsApi
 
     /// <summary>Events newest first; each page asks only its own events for their counters.</summary>
     public static async Task<Results<Ok<PageResponse<EventResponse>>, ValidationProblem>> List(
-        string? limit, string? cursor, IGrainFactory grains)
+        string? limit, string? cursor, IGrainFactory grains, EventReads reads, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var (pageSize, after) = Cursor.Read(limit, cursor, errors);
@@ -28,14 +28,14 @@ public static class EventsApi
         }
 
         var page = await grains.EventCatalog().ListAsync(after, pageSize);
-        var events = await Task.WhenAll(page.Items.Select(p => grains.GetGrain<IEventGrain>(p.Id).GetAsync()));
+        var events = await Task.WhenAll(page.Items.Select(p => reads.GetAsync(p.Id, cancellationToken)));
         var items = events.OfType<EventView>().Select(EventResponse.From).ToList();
         return TypedResults.Ok(new PageResponse<EventResponse>(items, Cursor.Encode(page.Next)));
     }
 
-    public static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> Get(string id, IGrainFactory grains)
+    public static async Task<Results<Ok<EventResponse>, ProblemHttpResult>> Get(string id, EventReads reads, CancellationToken cancellationToken)
     {
-        var drop = Ids.IsWellFormed(id) ? await grains.GetGrain<IEventGrain>(id).GetAsync() : null;
+        var drop = Ids.IsWellFormed(id) ? await reads.GetAsync(id, cancellationToken) : null;
         return drop is null
             ? Problems.NotFound("event_not_found", "There is no such event.")
             : TypedResults.Ok(EventResponse.From(drop));
