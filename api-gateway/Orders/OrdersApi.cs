@@ -41,12 +41,29 @@ public static class OrdersApi
             return Problems.NotFound("event_not_found", "There is no such event.");
         }
 
-        var orderId = Ids.New();
-        var order = grains.Reference<IOrderGrain>(orderId);
-        OrderPlacementResult result;
-        using (BrandNewGrain.Announce(order))
+        var (key, keyError) = IdempotencyKey.Read(context.Request.Headers);
+        if (keyError is not null)
         {
-            result = await order.PlaceAsync(new PlaceOrder(context.User.UserIdOf(), request.TicketId, request.EventId));
+            return Problems.Validation(IdempotencyKey.Header, keyError);
+        }
+
+        var buyer = context.User.UserIdOf();
+        var orderId = key is null ? Ids.New() : IdempotencyKey.OrderIdFor(buyer, key);
+        var order = grains.Reference<IOrderGrain>(orderId);
+        var command = new PlaceOrder(buyer, request.TicketId, request.EventId);
+        OrderPlacementResult result;
+        if (key is null)
+        {
+            // A made-up id names a grain that cannot have state yet.
+            using (BrandNewGrain.Announce(order))
+            {
+                result = await order.PlaceAsync(command);
+            }
+        }
+        else
+        {
+            // A key's id may name an order placed by an earlier attempt: it is read, never started empty.
+            result = await order.PlaceAsync(command);
         }
 
         return result.Outcome switch
@@ -59,6 +76,8 @@ public static class OrdersApi
             OrderPlacementOutcome.NotOnSale => Problems.Conflict("not_on_sale", "This event is not on sale yet."),
             OrderPlacementOutcome.SoldOut => Problems.Conflict("sold_out", "This event is sold out."),
             OrderPlacementOutcome.LimitReached => Problems.Conflict("limit_reached", "You already hold as many tickets of this event as one buyer may."),
+            OrderPlacementOutcome.IdTakenByAnotherOrder => Problems.Of(StatusCodes.Status422UnprocessableEntity, "idempotency_key_reused",
+                "This Idempotency-Key was already used for a different order; send a new key for a new order."),
             OrderPlacementOutcome.EventRecovering => Problems.RetryShortly(
                 context, "event_recovering", "This event is recounting its seats after a restart; nothing was reserved. Please retry in a moment."),
             _ => Problems.Conflict("ticket_reserved", "The ticket is reserved or sold."),

@@ -14,6 +14,9 @@ public enum OrderPlacementOutcome
 
     /// <summary>The event is rebuilding its seat ledger (its silo was lost or it was reactivated); retry shortly.</summary>
     EventRecovering,
+
+    /// <summary>The buyer already has an order with this id, for another ticket or event (an idempotency key used twice).</summary>
+    IdTakenByAnotherOrder,
 }
 
 [GenerateSerializer, Immutable, Alias("ticketing.order-placement-result")]

@@ -69,9 +69,11 @@ public sealed partial class OrderGrain(
     {
         if (Order.Exists)
         {
-            return Order.UserId == command.UserId
-                ? OrderPlacementResult.Placed(View())
-                : OrderPlacementResult.Refused(OrderPlacementOutcome.TicketReserved);
+            // A retry of the placement that made this order (its id came from the buyer's idempotency key) gets it back;
+            // the same key for another ticket or event is a mistake of the buyer's, not a second order.
+            return !IsOwner(command.UserId) ? OrderPlacementResult.Refused(OrderPlacementOutcome.TicketReserved)
+                : IsPlacementOf(command) ? OrderPlacementResult.Placed(View())
+                : OrderPlacementResult.Refused(OrderPlacementOutcome.IdTakenByAnotherOrder);
         }
 
         var now = deadline.UtcNow;
@@ -452,6 +454,10 @@ public sealed partial class OrderGrain(
         order with { Outbox = [.. order.Outbox, IntegrationEvent.Of(OrderId, order.Version, deadline.UtcNow, data)] };
 
     private bool IsOwner(string userId) => Order.Exists && Order.UserId == userId;
+
+    private bool IsPlacementOf(PlaceOrder command) => command.EventId is { } eventId
+        ? Order.EventId == eventId
+        : Order.EventId is null && Order.Ticket?.Id == command.TicketId;
 
     private ITicketGrain Ticket() => GrainFactory.GetGrain<ITicketGrain>(Order.Ticket!.Id);
 
