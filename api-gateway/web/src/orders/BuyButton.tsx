@@ -1,8 +1,8 @@
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useCurrentUser } from '../auth/authApi';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { useCreateOrder, type BuyTarget } from './ordersApi';
+import { newIdempotencyKey, useCreateOrder, type BuyTarget } from './ordersApi';
 
 interface BuyButtonProps {
   target: BuyTarget;
@@ -17,13 +17,30 @@ export function BuyButton({ target, disabledReason }: BuyButtonProps) {
   const createOrder = useCreateOrder();
   const navigate = useNavigate();
   const location = useLocation();
+  // One key per purchase of one target: "Try again" after an answer that never came resends it, so an order the
+  // first attempt did place comes back instead of a second one. A placed order starts the next purchase afresh.
+  const purchase = useRef<{ target: string; key: string } | null>(null);
+
+  function keyFor(buying: BuyTarget): string {
+    const name = JSON.stringify(buying);
+    if (purchase.current?.target !== name) purchase.current = { target: name, key: newIdempotencyKey() };
+    return purchase.current.key;
+  }
 
   function buy() {
     if (!currentUser.data) {
       navigate(`/signin?next=${encodeURIComponent(location.pathname)}`);
       return;
     }
-    createOrder.mutate(target, { onSuccess: (order) => navigate(`/orders/${order.id}`) });
+    createOrder.mutate(
+      { target, idempotencyKey: keyFor(target) },
+      {
+        onSuccess: (order) => {
+          purchase.current = null;
+          navigate(`/orders/${order.id}`);
+        },
+      },
+    );
   }
 
   return (

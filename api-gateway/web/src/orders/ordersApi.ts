@@ -33,10 +33,26 @@ export function useOrder(id: string) {
 /** What to buy: one listed ticket, or any available ticket of an event. */
 export type BuyTarget = { ticketId: string } | { eventId: string };
 
+/**
+ * A purchase: what to buy, and the Idempotency-Key that makes sending it again (after a lost answer) return the
+ * order it may already have placed instead of holding a second ticket.
+ */
+export interface Purchase {
+  target: BuyTarget;
+  idempotencyKey: string;
+}
+
+/** A fresh Idempotency-Key: 128 random bits in hex (getRandomValues also works on plain-http origins). */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 export function useCreateOrder() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (target: BuyTarget) => api.post<Order>('/api/orders', target),
+    mutationFn: ({ target, idempotencyKey }: Purchase) =>
+      api.post<Order>('/api/orders', target, { 'Idempotency-Key': idempotencyKey }),
     onSuccess: (order) => {
       client.setQueryData(orderKeys.detail(order.id), order);
       void client.invalidateQueries({ queryKey: orderKeys.mine });

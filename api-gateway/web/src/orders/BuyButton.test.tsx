@@ -1,0 +1,67 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { describe, expect, it } from 'vitest';
+import { fakeFetch } from '../test/fakeFetch';
+import { renderPage } from '../test/renderPage';
+import { BuyButton } from './BuyButton';
+
+const signedIn = { status: 200, body: { currentUser: { id: 'u1', email: 'ann@example.com', username: 'ann' } } };
+const placed = { status: 201, body: { id: 'o1', status: 'created' } };
+
+/** The event page keeps its Buy button when the buyer moves on to another event. */
+function EventSwitcher() {
+  const [eventId, setEventId] = useState('e1');
+  return (
+    <>
+      <BuyButton target={{ eventId }} />
+      <button type="button" onClick={() => setEventId('e2')}>
+        Next event
+      </button>
+    </>
+  );
+}
+
+function keysSent(stub: ReturnType<typeof fakeFetch>): (string | undefined)[] {
+  return stub.mock.calls
+    .filter(([, init]) => init?.method === 'POST')
+    .map(([, init]) => (init?.headers as Record<string, string> | undefined)?.['Idempotency-Key']);
+}
+
+describe('BuyButton', () => {
+  it('retries a purchase whose answer was lost with the same Idempotency-Key', async () => {
+    const fetch = fakeFetch({ 'GET /api/users/currentuser': signedIn, 'POST /api/orders': placed });
+    renderPage(<BuyButton target={{ eventId: 'e1' }} />, { path: '/events/e1', route: '/events/:id' });
+    const user = userEvent.setup();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Buy' })).toBeEnabled());
+
+    fetch.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    await user.click(screen.getByRole('button', { name: 'Buy' }));
+    await user.click(await screen.findByRole('button', { name: 'Retry' }));
+
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/orders/o1'));
+    const [first, retry] = keysSent(fetch);
+    expect(first).toMatch(/^[0-9a-f]{32}$/);
+    expect(retry).toBe(first);
+  });
+
+  it('gives another ticket its own Idempotency-Key', async () => {
+    const fetch = fakeFetch({
+      'GET /api/users/currentuser': signedIn,
+      'POST /api/orders': { status: 409, body: { status: 409, title: 'Conflict', code: 'sold_out', detail: 'This event is sold out.' } },
+    });
+    renderPage(<EventSwitcher />, { path: '/events/e1', route: '/events/:id' });
+    const user = userEvent.setup();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Buy' })).toBeEnabled());
+
+    await user.click(screen.getByRole('button', { name: 'Buy' }));
+    await screen.findByRole('alert');
+    await user.click(screen.getByRole('button', { name: 'Next event' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Buy' })).toBeEnabled());
+    await user.click(screen.getByRole('button', { name: 'Buy' }));
+
+    await waitFor(() => expect(keysSent(fetch)).toHaveLength(2));
+    const [forFirst, forSecond] = keysSent(fetch);
+    expect(forSecond).not.toBe(forFirst);
+  });
+});
