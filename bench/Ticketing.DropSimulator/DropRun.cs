@@ -126,8 +126,14 @@ public sealed class DropRun(DropOptions options, string? repo, string outDir, st
         report.EventPoll = await probe.RunAsync($"/api/events/{Uri.EscapeDataString(drop.Id)}", when, options.PollDuration, cancellation);
 
         Enter(onSaleAt is null ? "the drop" : $"the drop (on sale at {drop.OnSaleAt:HH:mm:ss.fff} UTC)", cancellation);
-        var (dropResult, placed) = await new DropPhase(client, new BuyerPool(buyers, concurrency), concurrency, options.MaxRequests)
+        var dropping = new DropPhase(client, new BuyerPool(buyers, concurrency), concurrency, options.MaxRequests)
             .RunAsync(drop.Id, drop.Capacity, onSaleAt is null ? null : drop.OnSaleAt, "the run was stopped before the event sold out", cancellation);
+        if (options.PollersDuringDrop > 0)
+        {
+            report.EventPollDuringDrop = await PollThroughAsync(client, drop, dropping, cancellation);
+        }
+
+        var (dropResult, placed) = await dropping;
         report.Drop = dropResult;
         report.PeakMemoryThroughSellOut = target.PeakMemory();
 
@@ -148,6 +154,19 @@ public sealed class DropRun(DropOptions options, string? repo, string outDir, st
         }
 
         cancellation.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>The counter, polled by its own connections from the on-sale moment until the drop ends.</summary>
+    private async Task<ProbeResult> PollThroughAsync(GatewayClient client, EventDto drop, Task dropping, CancellationToken cancellation)
+    {
+        var wait = drop.OnSaleAt - DateTimeOffset.UtcNow;
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, cancellation);
+        }
+
+        return await new ThroughputProbe(client, options.PollersDuringDrop)
+            .RunWhileAsync($"/api/events/{Uri.EscapeDataString(drop.Id)}", "during the drop", dropping, cancellation);
     }
 
     /// <summary>Each phase starts here; phases whose workers stop quietly on a deadline are followed by one, so the report names the phase that ran out.</summary>

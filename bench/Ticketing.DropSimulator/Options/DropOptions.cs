@@ -42,6 +42,9 @@ public sealed record DropOptions
 
     public TimeSpan CeilingDuration { get; init; } = TimeSpan.FromSeconds(3);
     public TimeSpan PollDuration { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Connections that poll the event's counter throughout the drop, next to the buyers (0: none).</summary>
+    public int PollersDuringDrop { get; init; }
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
     public TimeSpan MaxDuration { get; init; } = TimeSpan.FromSeconds(120);
     public long MaxRequests { get; init; } = 1_000_000;

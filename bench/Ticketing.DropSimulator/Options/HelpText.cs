@@ -44,6 +44,8 @@ public static class HelpText
         Bounds and measurement:
           --ceiling-seconds <dur>   GET /healthz at the same concurrency, before the drop (default 3s).
           --poll-seconds <dur>      GET /api/events/{id} at the same concurrency while buyers wait (default 3s).
+          --poll-during-drop <n>    Connections that also poll GET /api/events/{id} from the on-sale moment until
+                                    the drop ends, as buyers watching the counter do (default 0: none).
           --request-timeout <dur>   Per request (default 10s); a request that takes longer counts as a timeout.
           --max-duration <dur>      The run after the sign-ups, through verification to the report (default 120s).
           --max-requests <n>        Order requests in the drop, at most (default 1000000).

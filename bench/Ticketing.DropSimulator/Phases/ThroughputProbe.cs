@@ -17,10 +17,19 @@ public sealed class ThroughputProbe(GatewayClient client, int concurrency)
 
     public async Task<ProbeResult> RunAsync(string path, string when, TimeSpan duration, CancellationToken cancellation)
     {
-        await HammerAsync(path, WarmUp, cancellation);
+        await HammerAsync(path, Until(WarmUp), cancellation);
+        return await MeasureAsync(path, when, Until(duration), cancellation);
+    }
+
+    /// <summary>Polls from now until <paramref name="until"/> ends, without a warm-up: the counter beside a running drop.</summary>
+    public Task<ProbeResult> RunWhileAsync(string path, string when, Task until, CancellationToken cancellation) =>
+        MeasureAsync(path, when, () => !until.IsCompleted, cancellation);
+
+    private async Task<ProbeResult> MeasureAsync(string path, string when, Func<bool> more, CancellationToken cancellation)
+    {
         var started = Stopwatch.GetTimestamp();
         var cpu = CpuMeter.Start();
-        var logs = await HammerAsync(path, duration, cancellation);
+        var logs = await HammerAsync(path, more, cancellation);
         var cores = cpu.Cores();
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var stats = RequestStats.Merge(logs);
@@ -28,12 +37,17 @@ public sealed class ThroughputProbe(GatewayClient client, int concurrency)
         return new ProbeResult(path, when, concurrency, seconds, stats.Requests, ok, seconds > 0 ? ok / seconds : 0, cores, stats);
     }
 
-    private Task<RequestLog[]> HammerAsync(string path, TimeSpan duration, CancellationToken cancellation)
+    private static Func<bool> Until(TimeSpan duration)
     {
         var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        return () => Stopwatch.GetTimestamp() < end;
+    }
+
+    private Task<RequestLog[]> HammerAsync(string path, Func<bool> more, CancellationToken cancellation)
+    {
         return Workers.RunAsync(concurrency, async (_, log) =>
         {
-            while (Stopwatch.GetTimestamp() < end)
+            while (more())
             {
                 cancellation.ThrowIfCancellationRequested();
                 var reply = await client.GetAsync<object>(path, null, null, cancellation);

@@ -36,6 +36,11 @@ public static class ConsoleSummary
             o.WriteLine($"Counter     GET /api/events/{{id}}   {Probe(p)}");
         }
 
+        if (r.EventPollDuringDrop is { } during)
+        {
+            o.WriteLine($"Counter     GET /api/events/{{id}}   {Probe(during)}");
+        }
+
         if (r.Drop is { } d)
         {
             WriteDrop(r, d, o);

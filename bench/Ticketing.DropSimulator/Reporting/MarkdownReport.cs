@@ -51,6 +51,11 @@ public static class MarkdownReport
             md.AppendLine(CultureInfo.InvariantCulture, $"- Counter: `GET /api/events/{{id}}` {Probe(p)}.");
         }
 
+        if (r.EventPollDuringDrop is { } during)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Counter during the drop: `GET /api/events/{{id}}` {Probe(during)}.");
+        }
+
         if (r.SignUp is { } s)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"- Sign-up (before the clock): {N(s.SignedUp)} buyers in {s.Seconds:0.0} s ({s.PerSecond:0.0}/s, {s.Concurrency} at a time).");

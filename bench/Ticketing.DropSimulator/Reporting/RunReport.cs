@@ -37,6 +37,9 @@ public sealed class RunReport
     public ProbeResult? Ceiling { get; set; }
     public ProbeResult? EventPoll { get; set; }
 
+    /// <summary>The counter polled by <c>--poll-during-drop</c> connections while the buyers order.</summary>
+    public ProbeResult? EventPollDuringDrop { get; set; }
+
     /// <summary>How long <c>POST /api/events</c> took for the drop's event (the issue wants ≤ 1 s at 100,000 seats).</summary>
     public double? EventCreationMs { get; set; }
     public DropResult? Drop { get; set; }
