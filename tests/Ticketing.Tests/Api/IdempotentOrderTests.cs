@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Ticketing.Tests.Support;
 
@@ -20,8 +19,8 @@ public sealed class IdempotentOrderTests(GatewayFixture gateway)
         var drop = await organizer.CreateEventAsync(capacity: 5);
         var key = Guid.NewGuid().ToString();
 
-        using var first = await PlaceAsync(buyer, new { eventId = drop.Id() }, key);
-        using var retry = await PlaceAsync(buyer, new { eventId = drop.Id() }, key);
+        using var first = await buyer.Client.PostJsonAsync("/api/orders", new { eventId = drop.Id() }, key);
+        using var retry = await buyer.Client.PostJsonAsync("/api/orders", new { eventId = drop.Id() }, key);
 
         var placed = await first.AssertJsonAsync(HttpStatusCode.Created);
         var again = await retry.AssertJsonAsync(HttpStatusCode.Created);
@@ -43,7 +42,7 @@ public sealed class IdempotentOrderTests(GatewayFixture gateway)
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(async _ =>
         {
-            using var response = await PlaceAsync(buyer, new { eventId = drop.Id() }, key);
+            using var response = await buyer.Client.PostJsonAsync("/api/orders", new { eventId = drop.Id() }, key);
             return await response.AssertJsonAsync(HttpStatusCode.Created);
         }));
 
@@ -58,8 +57,8 @@ public sealed class IdempotentOrderTests(GatewayFixture gateway)
         var buyer = await gateway.SignUpAsync();
         var drop = await organizer.CreateEventAsync(capacity: 5);
 
-        using var one = await PlaceAsync(buyer, new { eventId = drop.Id() }, Guid.NewGuid().ToString());
-        using var other = await PlaceAsync(buyer, new { eventId = drop.Id() }, Guid.NewGuid().ToString());
+        using var one = await buyer.Client.PostJsonAsync("/api/orders", new { eventId = drop.Id() }, Guid.NewGuid().ToString());
+        using var other = await buyer.Client.PostJsonAsync("/api/orders", new { eventId = drop.Id() }, Guid.NewGuid().ToString());
 
         Assert.NotEqual((await one.AssertJsonAsync(HttpStatusCode.Created)).Id(), (await other.AssertJsonAsync(HttpStatusCode.Created)).Id());
         Assert.Equal(3, (await buyer.Client.GetJsonAsync($"/api/events/{drop.Id()}")).GetProperty("available").GetInt32());
@@ -76,7 +75,7 @@ public sealed class IdempotentOrderTests(GatewayFixture gateway)
         var orders = new List<JsonElement>();
         foreach (var buyer in buyers)
         {
-            using var response = await PlaceAsync(buyer, new { eventId = drop.Id() }, sharedKey);
+            using var response = await buyer.Client.PostJsonAsync("/api/orders", new { eventId = drop.Id() }, sharedKey);
             orders.Add(await response.AssertJsonAsync(HttpStatusCode.Created));
         }
 
@@ -92,10 +91,10 @@ public sealed class IdempotentOrderTests(GatewayFixture gateway)
         var first = await organizer.CreateEventAsync(capacity: 5);
         var second = await organizer.CreateEventAsync(capacity: 5);
         var key = Guid.NewGuid().ToString();
-        using var placed = await PlaceAsync(buyer, new { eventId = first.Id() }, key);
+        using var placed = await buyer.Client.PostJsonAsync("/api/orders", new { eventId = first.Id() }, key);
         await placed.AssertJsonAsync(HttpStatusCode.Created);
 
-        using var reused = await PlaceAsync(buyer, new { eventId = second.Id() }, key);
+        using var reused = await buyer.Client.PostJsonAsync("/api/orders", new { eventId = second.Id() }, key);
 
         await reused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
         Assert.Equal(5, (await buyer.Client.GetJsonAsync($"/api/events/{second.Id()}")).GetProperty("available").GetInt32());
@@ -108,12 +107,12 @@ public sealed class IdempotentOrderTests(GatewayFixture gateway)
         var buyer = await gateway.SignUpAsync();
         var drop = await organizer.CreateEventAsync(capacity: 5);
         var key = Guid.NewGuid().ToString();
-        using var placed = await PlaceAsync(buyer, new { eventId = drop.Id() }, key);
+        using var placed = await buyer.Client.PostJsonAsync("/api/orders", new { eventId = drop.Id() }, key);
         var order = await placed.AssertJsonAsync(HttpStatusCode.Created);
         using var cancelled = await buyer.Client.DeleteAsync($"/api/orders/{order.Id()}");
         await cancelled.AssertJsonAsync(HttpStatusCode.OK);
 
-        using var retry = await PlaceAsync(buyer, new { eventId = drop.Id() }, key);
+        using var retry = await buyer.Client.PostJsonAsync("/api/orders", new { eventId = drop.Id() }, key);
 
         var again = await retry.AssertJsonAsync(HttpStatusCode.Created);
         Assert.Equal((order.Id(), "cancelled"), (again.Id(), again.Str("status")));
@@ -129,7 +128,7 @@ public sealed class IdempotentOrderTests(GatewayFixture gateway)
         var buyer = await gateway.SignUpAsync();
         var drop = await organizer.CreateEventAsync(capacity: 5);
 
-        using var response = await PlaceAsync(buyer, new { eventId = drop.Id() }, key);
+        using var response = await buyer.Client.PostJsonAsync("/api/orders", new { eventId = drop.Id() }, key);
 
         await response.AssertValidationAsync("Idempotency-Key");
         Assert.Equal(5, (await buyer.Client.GetJsonAsync($"/api/events/{drop.Id()}")).GetProperty("available").GetInt32());
@@ -142,15 +141,8 @@ public sealed class IdempotentOrderTests(GatewayFixture gateway)
         var organizer = await gateway.SignUpAsync();
         var drop = await organizer.CreateEventAsync(capacity: 5);
 
-        using var response = await PlaceAsync(buyer, new { eventId = drop.Id() }, new string('k', 256));
+        using var response = await buyer.Client.PostJsonAsync("/api/orders", new { eventId = drop.Id() }, new string('k', 256));
 
         await response.AssertValidationAsync("Idempotency-Key");
-    }
-
-    private static Task<HttpResponseMessage> PlaceAsync(TestUser buyer, object body, string key)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(body) };
-        Assert.True(request.Headers.TryAddWithoutValidation("Idempotency-Key", key));
-        return buyer.Client.SendAsync(request);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Ticketing.Common;
 using Ticketing.Tests.Infrastructure;
 using Ticketing.Tests.Support;
@@ -23,7 +22,7 @@ public sealed class IdempotentOrderRestartTests(PostgresServer database)
         var organizer = await before.SignUpAsync();
         var buyer = await before.SignUpAsync();
         var drop = await organizer.CreateEventAsync(capacity: 3);
-        using var first = await PlaceAsync(buyer.Client, drop.Id(), key);
+        using var first = await buyer.Client.PostJsonAsync("/api/orders", new { eventId = drop.Id() }, key);
         var placed = await first.AssertJsonAsync(HttpStatusCode.Created);
         await before.DisposeAsync();
 
@@ -32,7 +31,7 @@ public sealed class IdempotentOrderRestartTests(PostgresServer database)
         try
         {
             using var client = after.CreateClient(buyer.Token);
-            using var retry = await PlaceAsync(client, drop.Id(), key);
+            using var retry = await client.PostJsonAsync("/api/orders", new { eventId = drop.Id() }, key);
 
             var again = await retry.AssertJsonAsync(HttpStatusCode.Created);
             Assert.Equal(
@@ -44,12 +43,5 @@ public sealed class IdempotentOrderRestartTests(PostgresServer database)
         {
             await after.DisposeAsync();
         }
-    }
-
-    private static Task<HttpResponseMessage> PlaceAsync(HttpClient client, string eventId, string key)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(new { eventId }) };
-        Assert.True(request.Headers.TryAddWithoutValidation("Idempotency-Key", key));
-        return client.SendAsync(request);
     }
 }

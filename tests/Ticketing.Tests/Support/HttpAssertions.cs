@@ -38,6 +38,14 @@ public static class HttpAssertions
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, object body) =>
         client.PostAsJsonAsync(path, body);
 
+    /// <summary>Posts JSON with an <c>Idempotency-Key</c>, sent as given (even a value the gateway must refuse).</summary>
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, object body, string idempotencyKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        Assert.True(request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey));
+        return client.SendAsync(request);
+    }
+
     public static Task<HttpResponseMessage> PostRawAsync(this HttpClient client, string path, string body, string contentType = "application/json") =>
         client.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, contentType));
 
