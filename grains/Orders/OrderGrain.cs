@@ -270,7 +270,7 @@ public sealed partial class OrderGrain(
 
         if (!Order.Exists || !Order.IsOpen)
         {
-            await DurableDeadline.DisarmAsync(this, ExpiryReminderName);
+            await expiryReminder.DisarmAsync();
             return;
         }
 
