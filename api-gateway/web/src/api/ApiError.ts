@@ -11,8 +11,10 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly errors: FieldErrors;
+  /** How long the server asked the caller to wait before trying again (its `Retry-After`), if it said. */
+  readonly retryAfterMs: number | undefined;
 
-  constructor(init: { status: number; code: string; title: string; detail?: string; errors?: FieldErrors }) {
+  constructor(init: { status: number; code: string; title: string; detail?: string; errors?: FieldErrors; retryAfterMs?: number }) {
     super(init.detail ?? init.title);
     this.name = 'ApiError';
     this.status = init.status;
@@ -20,6 +22,7 @@ export class ApiError extends Error {
     this.title = init.title;
     this.detail = init.detail;
     this.errors = init.errors ?? {};
+    this.retryAfterMs = init.retryAfterMs;
   }
 
   /** True when trying again later may succeed: no answer, an overloaded or failing server, a rate limit. */

@@ -29,6 +29,14 @@ describe('api client', () => {
     expect(error.errors).toEqual({ title: ['Title is required.'], price: ['Price must be a number.'] });
   });
 
+  it("keeps the server's Retry-After in milliseconds, and none when it sent none", async () => {
+    const busy = { status: 503, body: { status: 503, title: 'Unavailable', code: 'event_recovering' } };
+    fakeFetch({ 'POST /api/orders': { ...busy, headers: { 'Retry-After': '2' } }, 'GET /api/orders': busy });
+
+    expect((await failure(api.post('/api/orders', { eventId: 'e1' }))).retryAfterMs).toBe(2_000);
+    expect((await failure(api.get('/api/orders'))).retryAfterMs).toBeUndefined();
+  });
+
   it('reports a body that is not JSON by its status, never by its text', async () => {
     fakeFetch({ 'GET /api/events': { status: 502, body: '<html>Bad gateway</html>', contentType: 'text/html' } });
 

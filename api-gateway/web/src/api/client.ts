@@ -29,10 +29,11 @@ async function request<T>(method: Method, path: string, body?: unknown, extraHea
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
+  const retryAfterMs = readRetryAfter(response.headers.get('Retry-After'));
   const problem = await readJson(response);
   if (problem === null) {
     // A proxy or a crashed server answered with something that is not problem+json.
-    return new ApiError({ status: response.status, code: fallbackCode(response.status), title: response.statusText || 'Error' });
+    return new ApiError({ status: response.status, code: fallbackCode(response.status), title: response.statusText || 'Error', retryAfterMs });
   }
   return new ApiError({
     status: typeof problem.status === 'number' ? problem.status : response.status,
@@ -40,7 +41,17 @@ async function toApiError(response: Response): Promise<ApiError> {
     title: typeof problem.title === 'string' ? problem.title : response.statusText,
     detail: typeof problem.detail === 'string' ? problem.detail : undefined,
     errors: normalizeFieldErrors(problem.errors),
+    retryAfterMs,
   });
+}
+
+/** `Retry-After` in milliseconds: delay-seconds or an HTTP date; undefined when absent or unreadable. */
+function readRetryAfter(value: string | null): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
 async function readJson(response: Response): Promise<Record<string, unknown> | null> {

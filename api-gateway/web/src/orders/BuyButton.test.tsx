@@ -8,6 +8,11 @@ import { BuyButton } from './BuyButton';
 
 const signedIn = { status: 200, body: { currentUser: { id: 'u1', email: 'ann@example.com', username: 'ann' } } };
 const placed = { status: 201, body: { id: 'o1', status: 'created' } };
+const recounting = {
+  status: 503,
+  headers: { 'Retry-After': '0' },
+  body: { status: 503, title: 'Service Unavailable', code: 'event_recovering', detail: 'This event is recounting its seats.' },
+};
 
 /** The event page keeps its Buy button when the buyer moves on to another event. */
 function EventSwitcher() {
@@ -63,5 +68,48 @@ describe('BuyButton', () => {
     await waitFor(() => expect(keysSent(fetch)).toHaveLength(2));
     const [forFirst, forSecond] = keysSent(fetch);
     expect(forSecond).not.toBe(forFirst);
+  });
+
+  it('sends the purchase again by itself while the event recounts its seats, with the same Idempotency-Key', async () => {
+    const answers = [recounting, recounting, placed];
+    const fetch = fakeFetch({ 'GET /api/users/currentuser': signedIn, 'POST /api/orders': () => answers.shift() ?? placed });
+    renderPage(<BuyButton target={{ eventId: 'e1' }} />, { path: '/events/e1', route: '/events/:id' });
+    const user = userEvent.setup();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Buy' })).toBeEnabled());
+
+    await user.click(screen.getByRole('button', { name: 'Buy' }));
+
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/orders/o1'));
+    const keys = keysSent(fetch);
+    expect(keys).toHaveLength(3);
+    expect(new Set(keys).size).toBe(1);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('does not send again an answer that is final', async () => {
+    const fetch = fakeFetch({
+      'GET /api/users/currentuser': signedIn,
+      'POST /api/orders': { status: 409, body: { status: 409, title: 'Conflict', code: 'sold_out', detail: 'This event is sold out.' } },
+    });
+    renderPage(<BuyButton target={{ eventId: 'e1' }} />, { path: '/events/e1', route: '/events/:id' });
+    const user = userEvent.setup();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Buy' })).toBeEnabled());
+
+    await user.click(screen.getByRole('button', { name: 'Buy' }));
+
+    await screen.findByRole('alert');
+    expect(keysSent(fetch)).toHaveLength(1);
+  });
+
+  it('gives up after ten more attempts while the event still recounts, and offers Retry', async () => {
+    const fetch = fakeFetch({ 'GET /api/users/currentuser': signedIn, 'POST /api/orders': recounting });
+    renderPage(<BuyButton target={{ eventId: 'e1' }} />, { path: '/events/e1', route: '/events/:id' });
+    const user = userEvent.setup();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Buy' })).toBeEnabled());
+
+    await user.click(screen.getByRole('button', { name: 'Buy' }));
+
+    expect(await screen.findByRole('button', { name: 'Retry' })).toBeInTheDocument();
+    expect(keysSent(fetch)).toHaveLength(11);
   });
 });

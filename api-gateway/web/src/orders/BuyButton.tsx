@@ -2,7 +2,7 @@ import { useId, useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useCurrentUser } from '../auth/authApi';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { newIdempotencyKey, useCreateOrder, type BuyTarget } from './ordersApi';
+import { isRecounting, newIdempotencyKey, useCreateOrder, type BuyTarget } from './ordersApi';
 
 interface BuyButtonProps {
   target: BuyTarget;
@@ -61,6 +61,11 @@ export function BuyButton({ target, disabledReason }: BuyButtonProps) {
           </span>
         )}
       </div>
+      {createOrder.isPending && isRecounting(createOrder.failureReason) && (
+        <p role="status" className="mt-3 text-secondary">
+          This event is recounting its seats after a restart; nothing is reserved yet. Trying again…
+        </p>
+      )}
       {createOrder.isError && (
         <div className="mt-3">
           <ErrorAlert error={createOrder.error} onRetry={buy} />

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { isApiError } from '../api/ApiError';
 import { api } from '../api/client';
 import type { Items, Order, Payment } from '../api/types';
 
@@ -48,11 +49,25 @@ export function newIdempotencyKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** How often a purchase is sent again while its event recounts its seats after a restart, and how long it waits. */
+const RECOUNT_RETRIES = 10;
+const RECOUNT_DELAY_MS = 1_000;
+const MAX_RECOUNT_DELAY_MS = 5_000;
+
+/** `event_recovering`: nothing was reserved and the server asks to be asked again shortly. */
+export function isRecounting(error: unknown): boolean {
+  return isApiError(error) && error.code === 'event_recovering';
+}
+
 export function useCreateOrder() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ target, idempotencyKey }: Purchase) =>
       api.post<Order>('/api/orders', target, { 'Idempotency-Key': idempotencyKey }),
+    // Sent again with the same Idempotency-Key, so no attempt can hold a second ticket; any other error is final.
+    retry: (failures, error) => failures < RECOUNT_RETRIES && isRecounting(error),
+    retryDelay: (_, error) =>
+      Math.min(isApiError(error) ? (error.retryAfterMs ?? RECOUNT_DELAY_MS) : RECOUNT_DELAY_MS, MAX_RECOUNT_DELAY_MS),
     onSuccess: (order) => {
       client.setQueryData(orderKeys.detail(order.id), order);
       void client.invalidateQueries({ queryKey: orderKeys.mine });

@@ -4,6 +4,7 @@ export interface FakeResponse {
   status: number;
   body?: unknown;
   contentType?: string;
+  headers?: Record<string, string>;
 }
 
 /**
@@ -18,7 +19,7 @@ export function fakeFetch(routes: Record<string, FakeResponse | (() => FakeRespo
     const answer = typeof route === 'function' ? route() : (route ?? { status: 599, body: { title: `unexpected ${key}` } });
     const contentType = answer.contentType ?? (answer.status >= 400 ? 'application/problem+json' : 'application/json');
     const body = answer.body === undefined ? null : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
-    return new Response(body, { status: answer.status, headers: { 'Content-Type': contentType } });
+    return new Response(body, { status: answer.status, headers: { 'Content-Type': contentType, ...answer.headers } });
   });
   vi.stubGlobal('fetch', stub);
   return stub;
