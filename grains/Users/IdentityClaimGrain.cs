@@ -49,6 +49,20 @@ public sealed class IdentityClaimGrain(
     public async Task<string?> GetOwnerAsync() =>
         state.State.Confirmed || (IsStale(time.GetUtcNow().UtcDateTime) && await ConfirmIfAccountSavedAsync()) ? state.State.OwnerId : null;
 
+    public Task<SignInResult> SignInWithoutAccountAsync(string password)
+    {
+        Passwords.VerifyDecoy(password);
+        var now = time.GetUtcNow().UtcDateTime;
+        var lockedFor = SignInThrottle.LockedFor(failedSignIns, now);
+        if (lockedFor > TimeSpan.Zero)
+        {
+            return Task.FromResult(SignInResult.LockedOut(lockedFor));
+        }
+
+        failedSignIns = SignInThrottle.RecordFailure(failedSignIns, now);
+        return Task.FromResult(SignInResult.InvalidCredentials);
+    }
+
     // Unconfirmed for longer than any sign-up takes: its sign-up ended, saved or not.
     private bool IsStale(DateTime now) =>
         state.State is { OwnerId: not null, Confirmed: false } && now - state.State.ClaimedAt > UnconfirmedClaimLifetime;
@@ -70,19 +84,5 @@ public sealed class IdentityClaimGrain(
         state.State = state.State with { Confirmed = true };
         await state.WriteStateAsync();
         return true;
-    }
-
-    public Task<SignInResult> SignInWithoutAccountAsync(string password)
-    {
-        Passwords.VerifyDecoy(password);
-        var now = time.GetUtcNow().UtcDateTime;
-        var lockedFor = SignInThrottle.LockedFor(failedSignIns, now);
-        if (lockedFor > TimeSpan.Zero)
-        {
-            return Task.FromResult(SignInResult.LockedOut(lockedFor));
-        }
-
-        failedSignIns = SignInThrottle.RecordFailure(failedSignIns, now);
-        return Task.FromResult(SignInResult.InvalidCredentials);
     }
 }
