@@ -13,11 +13,14 @@ namespace Ticketing.DropSimulator;
 /// <summary>
 /// One run, phase by phase: start the target (optional) → sign up buyers (bounded by --max-signup-duration)
 /// → then, within --max-duration: warm-up drop → ceiling probe → create the event → counter probe while
-/// buyers wait → the drop → payments → verification → expiry (optional) → report → stop the target.
+/// buyers wait → live-feed watchers connect (optional) → the drop → payments → verification → expiry (optional) → report → stop the target.
 /// Only the drop is the benchmark; everything before it prepares it.
 /// </summary>
 public sealed class DropRun(DropOptions options, string? repo, string outDir, string command)
 {
+    // How long the live feed's watchers may take, after the drop, to be sent the sell-out.
+    private static readonly TimeSpan WatchersGrace = TimeSpan.FromSeconds(5);
+
     private readonly string stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
     private readonly Stopwatch sinceStart = Stopwatch.StartNew();
     private readonly Stopwatch clock = new();
@@ -125,9 +128,17 @@ public sealed class DropRun(DropOptions options, string? repo, string outDir, st
         var when = onSaleAt is null ? "after the event is created, before the drop" : "while buyers wait for the on-sale moment";
         report.EventPoll = await probe.RunAsync($"/api/events/{Uri.EscapeDataString(drop.Id)}", when, options.PollDuration, cancellation);
 
+        using var watch = options.Watchers > 0 ? new LiveWatchPhase(client.BaseAddress, drop.Id, options.Watchers) : null;
+        if (watch is not null)
+        {
+            Enter($"live feed: {options.Watchers:N0} watchers open GET /api/events/{{id}}/live", cancellation);
+            await watch.StartAsync(cancellation);
+        }
+
         Enter(onSaleAt is null ? "the drop" : $"the drop (on sale at {drop.OnSaleAt:HH:mm:ss.fff} UTC)", cancellation);
-        var dropping = new DropPhase(client, new BuyerPool(buyers, concurrency), concurrency, options.MaxRequests)
-            .RunAsync(drop.Id, drop.Capacity, onSaleAt is null ? null : drop.OnSaleAt, "the run was stopped before the event sold out", cancellation);
+        var buying = new DropPhase(client, new BuyerPool(buyers, concurrency), concurrency, options.MaxRequests);
+        var dropping = buying.RunAsync(
+            drop.Id, drop.Capacity, onSaleAt is null ? null : drop.OnSaleAt, "the run was stopped before the event sold out", cancellation);
         if (options.PollersDuringDrop > 0)
         {
             report.EventPollDuringDrop = await PollThroughAsync(client, drop, dropping, cancellation);
@@ -136,6 +147,10 @@ public sealed class DropRun(DropOptions options, string? repo, string outDir, st
         var (dropResult, placed) = await dropping;
         report.Drop = dropResult;
         report.PeakMemoryThroughSellOut = target.PeakMemory();
+        if (watch is not null)
+        {
+            report.LiveWatch = await watch.FinishAsync(buying.FirstSoldOutTimestamp, WatchersGrace, cancellation);
+        }
 
         if (options.PayShare > 0)
         {

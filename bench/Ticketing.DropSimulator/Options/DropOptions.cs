@@ -45,6 +45,9 @@ public sealed record DropOptions
 
     /// <summary>Connections that poll the event's counter throughout the drop, next to the buyers (0: none).</summary>
     public int PollersDuringDrop { get; init; }
+
+    /// <summary>Buyers that watch the event's live feed (Server-Sent Events) from before the drop to its sell-out (0: none).</summary>
+    public int Watchers { get; init; }
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
     public TimeSpan MaxDuration { get; init; } = TimeSpan.FromSeconds(120);
     public long MaxRequests { get; init; } = 1_000_000;

@@ -46,6 +46,9 @@ public static class HelpText
           --poll-seconds <dur>      GET /api/events/{id} at the same concurrency while buyers wait (default 3s).
           --poll-during-drop <n>    Connections that also poll GET /api/events/{id} from the on-sale moment until
                                     the drop ends, as buyers watching the counter do (default 0: none).
+          --watchers <n>            Buyers that hold GET /api/events/{id}/live (Server-Sent Events) open from before
+                                    the drop until they are sent the sell-out, as the storefront's event page does;
+                                    reports how long after the first sold_out each was told (default 0: none).
           --request-timeout <dur>   Per request (default 10s); a request that takes longer counts as a timeout.
           --max-duration <dur>      The run after the sign-ups, through verification to the report (default 120s).
           --max-requests <n>        Order requests in the drop, at most (default 1000000).

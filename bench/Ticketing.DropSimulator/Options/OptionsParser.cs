@@ -71,6 +71,7 @@ public static class OptionsParser
         "--concurrency" => Int(o, name, value, 1, 10_000, v => o with { Concurrency = v }),
         "--warmup-seats" => Int(o, name, value, 1, 100_000, v => o with { WarmUpSeats = v }),
         "--poll-during-drop" => Int(o, name, value, 0, 10_000, v => o with { PollersDuringDrop = v }),
+        "--watchers" => Int(o, name, value, 0, 10_000, v => o with { Watchers = v }),
         "--max-requests" => long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var max) && max >= 1
             ? (o with { MaxRequests = max }, null)
             : (o, $"{name}: '{value}' is not a positive whole number"),

@@ -47,6 +47,9 @@ public sealed class DropPhase(GatewayClient client, BuyerPool buyers, int concur
     private int buyersExhausted;
     private int stoppedOnSurprise;
 
+    /// <summary>The <see cref="Stopwatch"/> timestamp of the first <c>sold_out</c> a buyer was told; 0 until then.</summary>
+    public long FirstSoldOutTimestamp => Interlocked.Read(ref firstSoldOutAt);
+
     /// <param name="cancelledBecause">What it means when <paramref name="cancellation"/> fires, for the report.</param>
     public async Task<(DropResult Result, IReadOnlyList<PlacedOrder> Orders)> RunAsync(
         string eventId, int capacity, DateTimeOffset? onSaleAt, string cancelledBecause, CancellationToken cancellation)

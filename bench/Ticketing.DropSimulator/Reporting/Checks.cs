@@ -22,6 +22,14 @@ public static class Checks
             checks.AddRange(Answers(drop));
         }
 
+        if (report.LiveWatch is { } live)
+        {
+            checks.Add(new(
+                "every watcher told of the sell-out",
+                live.Connected == live.Watchers && live.SawSoldOut == live.Watchers,
+                $"{N(live.Connected)} of {N(live.Watchers)} live feeds opened, {N(live.SawSoldOut)} sent available 0 within 5 s of the drop's end"));
+        }
+
         if (report.Verification is { } v)
         {
             var capacity = report.Shape.Capacity;

@@ -46,6 +46,11 @@ public static class ConsoleSummary
             WriteDrop(r, d, o);
         }
 
+        if (r.LiveWatch is { } live)
+        {
+            o.WriteLine($"Live feed   GET /api/events/{{id}}/live   {LiveWatch(live)}");
+        }
+
         if (r.Payments is { } pay)
         {
             o.WriteLine($"Payments    {N(pay.Paid)} of {N(pay.Attempted)} paid in {pay.Seconds:0.00} s ({N(pay.PerSecond)}/s; p99 {Ms(pay.Requests.Latency.P99Ms)} ms)");

@@ -56,6 +56,11 @@ public static class MarkdownReport
             md.AppendLine(CultureInfo.InvariantCulture, $"- Counter during the drop: `GET /api/events/{{id}}` {Probe(during)}.");
         }
 
+        if (r.LiveWatch is { } live)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Live feed: `GET /api/events/{{id}}/live` {LiveWatch(live)}.");
+        }
+
         if (r.SignUp is { } s)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"- Sign-up (before the clock): {N(s.SignedUp)} buyers in {s.Seconds:0.0} s ({s.PerSecond:0.0}/s, {s.Concurrency} at a time).");

@@ -40,6 +40,9 @@ public sealed class RunReport
     /// <summary>The counter polled by <c>--poll-during-drop</c> connections while the buyers order.</summary>
     public ProbeResult? EventPollDuringDrop { get; set; }
 
+    /// <summary>What the <c>--watchers</c> holding the event's live feed open saw of the drop.</summary>
+    public LiveWatchResult? LiveWatch { get; set; }
+
     /// <summary>How long <c>POST /api/events</c> took for the drop's event (the issue wants ≤ 1 s at 100,000 seats).</summary>
     public double? EventCreationMs { get; set; }
     public DropResult? Drop { get; set; }

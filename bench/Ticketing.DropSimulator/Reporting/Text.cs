@@ -35,6 +35,10 @@ public static class Text
         $"{N(p.RequestsPerSecond)} req/s ({N(p.Concurrency)} concurrent, {p.Seconds:0.0} s, {p.When}; p99 {Ms(p.Stats.Latency.P99Ms)} ms; simulator used {p.SimulatorCores:0.0} cores" +
         (p.Ok == p.Requests ? ")" : $"; {N(p.Requests - p.Ok)} not 200: {Outcomes(p.Stats.Outcomes)})");
 
+    public static string LiveWatch(LiveWatchResult w) =>
+        $"{N(w.Connected)} of {N(w.Watchers)} watchers connected in {w.ConnectSeconds:0.0} s; {N(w.SawSoldOut)} were sent the sell-out, " +
+        $"after the first sold_out: {Latency(w.SoldOutLag)}; {N(w.Messages)} messages";
+
     public static string SellOut(DropResult d) =>
         d.SellOutSeconds is { } s ? $"sold out in {Seconds(s)} s" : $"not sold out after {Seconds(d.DurationSeconds)} s ({d.EndedBecause})";
 }
