@@ -9,9 +9,6 @@ public sealed record AvailabilityMessage(int Available, int Sold);
 
 public static class LiveAvailabilityApi
 {
-    /// <summary>The least time between two messages to one client: at most ten a second, the newest counts win.</summary>
-    public static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(100);
-
     /// <summary>
     /// <c>GET /api/events/{id}/live</c>: Server-Sent Events with the event's counters at once and after each change.
     /// The endpoint carries its <see cref="LiveAvailabilityHub"/> (one per process) as metadata.
@@ -45,14 +42,12 @@ public static class LiveAvailabilityApi
     {
         using (watch)
         {
+            // The hub paces the feed (at most ten messages a second); a client slower than that skips to the newest.
             while (await watch.Updates.WaitToReadAsync(cancellationToken))
             {
                 if (watch.Updates.TryRead(out var snapshot))
                 {
                     yield return new AvailabilityMessage(snapshot.Available, snapshot.Sold);
-
-                    // Changes in the meantime replace each other in the watch: the client gets the newest next.
-                    await Task.Delay(MinInterval, cancellationToken);
                 }
             }
         }

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Orleans.Streams;
 using Ticketing.Events;
+using Ticketing.Gateway.Infrastructure;
 using Ticketing.Integration;
 
 namespace Ticketing.Gateway.Events;
@@ -11,11 +12,15 @@ public sealed record AvailabilitySnapshot(int Available, int Sold, long Version)
 /// <summary>
 /// The live availability of events for this gateway process. Each watched event has one feed: one subscription to
 /// the event's Orleans stream and one read of its counters when the first watcher comes, fanned out here to every
-/// watcher, so a change costs the cluster one stream message to this process however many browsers watch. The
-/// last watcher to leave ends the subscription.
+/// watcher, so a change costs the cluster one stream message to this process however many browsers watch. The feed
+/// fans out at most once per <see cref="MinInterval"/>, the newest counters winning, so each watcher is sent at most
+/// ten messages a second without a timer of its own. The last watcher to leave ends the subscription.
 /// </summary>
-public sealed partial class LiveAvailabilityHub(IClusterClient cluster, ILogger<LiveAvailabilityHub> logger)
+public sealed partial class LiveAvailabilityHub(IClusterClient cluster, TimeProvider time, ILogger<LiveAvailabilityHub> logger)
 {
+    /// <summary>The least time between two fan-outs of one feed: at most ten a second, the newest counts win.</summary>
+    public static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(100);
+
     private readonly Dictionary<string, LiveAvailabilityFeed> feeds = [];
     private readonly Lock gate = new();
     private bool closed;
@@ -51,7 +56,7 @@ public sealed partial class LiveAvailabilityHub(IClusterClient cluster, ILogger<
             ObjectDisposedException.ThrowIf(closed, this);
             if (!feeds.TryGetValue(eventId, out feed!))
             {
-                feed = new LiveAvailabilityFeed(eventId);
+                feed = new LiveAvailabilityFeed(eventId) { Pacing = new PacedFanOut(time, MinInterval, () => FanOut(feed)) };
                 feeds[eventId] = feed;
                 feed.Started = StartAsync(feed);
             }
@@ -104,6 +109,7 @@ public sealed partial class LiveAvailabilityHub(IClusterClient cluster, ILogger<
             if (watch.Feed is { } feed && feed.Watchers.Remove(watch) && feed.Watchers.Count == 0)
             {
                 feeds.Remove(feed.EventId);
+                feed.Pacing.Dispose();
                 ended = feed;
             }
         }
@@ -162,9 +168,24 @@ public sealed partial class LiveAvailabilityHub(IClusterClient cluster, ILogger<
             }
 
             feed.Latest = snapshot;
+        }
+
+        feed.Pacing.Request();
+    }
+
+    /// <summary>Hands the feed's newest counters to every watcher it has now.</summary>
+    private void FanOut(LiveAvailabilityFeed feed)
+    {
+        lock (gate)
+        {
+            if (feed.Latest is not { } latest)
+            {
+                return;
+            }
+
             foreach (var watch in feed.Watchers)
             {
-                watch.Offer(snapshot);
+                watch.Offer(latest);
             }
         }
     }
@@ -185,6 +206,9 @@ internal sealed class LiveAvailabilityFeed(string eventId)
     public StreamSubscriptionHandle<IntegrationEvent>? Subscription { get; set; }
 
     public AvailabilitySnapshot? Latest { get; set; }
+
+    /// <summary>Fans the newest counters out to the watchers at most once per <see cref="LiveAvailabilityHub.MinInterval"/>.</summary>
+    public required PacedFanOut Pacing { get; init; }
 }
 
 /// <summary>One client's view of a feed: only the newest snapshot waits, so a slow client skips to the latest.</summary>
