@@ -173,16 +173,17 @@ public sealed partial class LiveAvailabilityHub(IClusterClient cluster, TimeProv
         feed.Pacing.Request();
     }
 
-    /// <summary>Hands the feed's newest counters to every watcher it has now.</summary>
+    /// <summary>Hands the feed's newest counters to every watcher it has now, unless they were handed out already.</summary>
     private void FanOut(LiveAvailabilityFeed feed)
     {
         lock (gate)
         {
-            if (feed.Latest is not { } latest)
+            if (feed.Latest is not { } latest || latest.Version <= feed.FannedOutVersion)
             {
                 return;
             }
 
+            feed.FannedOutVersion = latest.Version;
             foreach (var watch in feed.Watchers)
             {
                 watch.Offer(latest);
@@ -206,6 +207,9 @@ internal sealed class LiveAvailabilityFeed(string eventId)
     public StreamSubscriptionHandle<IntegrationEvent>? Subscription { get; set; }
 
     public AvailabilitySnapshot? Latest { get; set; }
+
+    /// <summary>The version of the counters last handed to the watchers (a newcomer gets <see cref="Latest"/> itself).</summary>
+    public long FannedOutVersion { get; set; } = long.MinValue;
 
     /// <summary>Fans the newest counters out to the watchers at most once per <see cref="LiveAvailabilityHub.MinInterval"/>.</summary>
     public required PacedFanOut Pacing { get; init; }

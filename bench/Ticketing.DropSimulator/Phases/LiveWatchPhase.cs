@@ -28,6 +28,7 @@ public sealed class LiveWatchPhase : IDisposable
     private readonly int watchers;
     private readonly string path;
     private readonly CancellationTokenSource stop = new();
+    private CancellationTokenSource? watching;
     private readonly TaskCompletionSource<bool>[] opened;
     private readonly long[] sawSoldOutAt;
     private long messages;
@@ -56,9 +57,17 @@ public sealed class LiveWatchPhase : IDisposable
     public async Task StartAsync(CancellationToken cancellation)
     {
         var started = Stopwatch.GetTimestamp();
-        var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, stop.Token);
-        running = Task.WhenAll(Enumerable.Range(0, watchers).Select(w => WatchAsync(w, linked.Token)));
-        await Task.WhenAll(opened.Select(o => o.Task)).WaitAsync(ConnectTimeout, cancellation);
+        watching = CancellationTokenSource.CreateLinkedTokenSource(cancellation, stop.Token);
+        running = Task.WhenAll(Enumerable.Range(0, watchers).Select(w => WatchAsync(w, watching.Token)));
+        try
+        {
+            await Task.WhenAll(opened.Select(o => o.Task)).WaitAsync(ConnectTimeout, cancellation);
+        }
+        catch (TimeoutException)
+        {
+            // The drop goes ahead; the watchers still connecting are reported as not connected.
+        }
+
         connectSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 
@@ -114,9 +123,10 @@ public sealed class LiveWatchPhase : IDisposable
                 }
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException)
+        catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException or JsonException)
         {
-            // A feed that could not open, or was closed: it counts as not connected or as not having seen the sell-out.
+            // A feed that could not open, was closed or sent what is not a counter: it counts as not connected or as not
+            // having seen the sell-out.
         }
         finally
         {
@@ -138,6 +148,7 @@ public sealed class LiveWatchPhase : IDisposable
 
     public void Dispose()
     {
+        watching?.Dispose();
         stop.Dispose();
         http.Dispose();
     }
