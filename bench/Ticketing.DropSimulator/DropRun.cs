@@ -13,7 +13,8 @@ namespace Ticketing.DropSimulator;
 /// <summary>
 /// One run, phase by phase: start the target (optional) → sign up buyers (bounded by --max-signup-duration)
 /// → then, within --max-duration: warm-up drop → ceiling probe → create the event → counter probe while
-/// buyers wait → live-feed watchers connect (optional) → the drop → payments → verification → expiry (optional) → report → stop the target.
+/// buyers wait → live-feed watchers connect (optional) → the drop → payments → verification → expiry (optional)
+/// → report → stop the target.
 /// Only the drop is the benchmark; everything before it prepares it.
 /// </summary>
 public sealed class DropRun(DropOptions options, string? repo, string outDir, string command)
