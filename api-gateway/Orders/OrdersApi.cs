@@ -52,17 +52,11 @@ public static class OrdersApi
         var order = grains.Reference<IOrderGrain>(orderId);
         var command = new PlaceOrder(buyer, request.TicketId, request.EventId);
         OrderPlacementResult result;
-        if (key is null)
+
+        // A made-up id names a grain that cannot have state yet; a key's id may name an order placed by an earlier
+        // attempt, so that one is read, never started empty.
+        using (key is null ? BrandNewGrain.Announce(order) : default)
         {
-            // A made-up id names a grain that cannot have state yet.
-            using (BrandNewGrain.Announce(order))
-            {
-                result = await order.PlaceAsync(command);
-            }
-        }
-        else
-        {
-            // A key's id may name an order placed by an earlier attempt: it is read, never started empty.
             result = await order.PlaceAsync(command);
         }
 
