@@ -26,10 +26,10 @@ public static class PostgresStorage
     /// connections, with automatic preparation of up to <see cref="DefaultMaxAutoPrepare"/> statements, and with
     /// multiplexing, unless it sets any of them. Nothing in the product leaves session state on a connection (no SET,
     /// temporary table, LISTEN or advisory lock; the Orleans providers' queries neither), yet the reset sent a
-    /// <c>DISCARD ALL</c> ahead of every command: in a durable drop that was one statement in two, and it threw away the plans of the storage
-    /// functions each time. The Orleans providers send the same dozen query texts over and over without preparing
-    /// them, so PostgreSQL parsed and planned each one anew: prepared once per connection, a durable drop cost the
-    /// database about a fifth less CPU per reservation.
+    /// <c>DISCARD ALL</c> ahead of every command: in a durable drop that was one statement in two, and it threw away
+    /// the plans of the storage functions each time. The Orleans providers send the same dozen query texts over and
+    /// over without preparing them, so PostgreSQL parsed and planned each one anew: prepared once per connection, a
+    /// durable drop cost the database about a fifth less CPU per reservation.
     /// <para>
     /// Multiplexing: each Orleans storage, membership and reminder call opens a connection for one statement and closes
     /// it. With multiplexing Npgsql sends the statements of all concurrent callers down the pool's few connections,
