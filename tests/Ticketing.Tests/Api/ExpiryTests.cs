@@ -35,7 +35,7 @@ public sealed class ExpiryTests(ShortReservationGateway gateway)
 
         // The event's counter is only moved by the order's own expiry, so this watches the timer, not a read.
         await Eventually.TrueAsync(
-            async () => (await watcher.GetJsonAsync($"/api/events/{drop.Id()}")).GetProperty("available").GetInt32() == 1,
+            async () => await watcher.AvailableSeatsAsync(drop.Id()) == 1,
             within: ShortReservationGateway.Window + TimeSpan.FromSeconds(4),
             what: "the expired hold returns its seat");
 

@@ -27,7 +27,7 @@ public sealed class IdempotentOrderTests(GatewayFixture gateway)
         Assert.Equal(placed.Id(), again.Id());
         Assert.Equal(first.Headers.Location, retry.Headers.Location);
         Assert.Equal(placed.GetProperty("ticket").Id(), again.GetProperty("ticket").Id());
-        Assert.Equal(4, (await buyer.Client.GetJsonAsync($"/api/events/{drop.Id()}")).GetProperty("available").GetInt32());
+        Assert.Equal(4, await buyer.Client.AvailableSeatsAsync(drop.Id()));
         var mine = await buyer.Client.GetJsonAsync("/api/orders");
         Assert.Equal(new[] { placed.Id() }, mine.GetProperty("items").EnumerateArray().Select(o => o.Id()));
     }
@@ -47,7 +47,7 @@ public sealed class IdempotentOrderTests(GatewayFixture gateway)
         }));
 
         Assert.Single(answers.Select(a => a.Id()).Distinct());
-        Assert.Equal(19, (await buyer.Client.GetJsonAsync($"/api/events/{drop.Id()}")).GetProperty("available").GetInt32());
+        Assert.Equal(19, await buyer.Client.AvailableSeatsAsync(drop.Id()));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class IdempotentOrderTests(GatewayFixture gateway)
         using var other = await buyer.Client.PostJsonAsync("/api/orders", new { eventId = drop.Id() }, Guid.NewGuid().ToString());
 
         Assert.NotEqual((await one.AssertJsonAsync(HttpStatusCode.Created)).Id(), (await other.AssertJsonAsync(HttpStatusCode.Created)).Id());
-        Assert.Equal(3, (await buyer.Client.GetJsonAsync($"/api/events/{drop.Id()}")).GetProperty("available").GetInt32());
+        Assert.Equal(3, await buyer.Client.AvailableSeatsAsync(drop.Id()));
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class IdempotentOrderTests(GatewayFixture gateway)
         using var reused = await buyer.Client.PostJsonAsync("/api/orders", new { eventId = second.Id() }, key);
 
         await reused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
-        Assert.Equal(5, (await buyer.Client.GetJsonAsync($"/api/events/{second.Id()}")).GetProperty("available").GetInt32());
+        Assert.Equal(5, await buyer.Client.AvailableSeatsAsync(second.Id()));
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class IdempotentOrderTests(GatewayFixture gateway)
 
         var again = await retry.AssertJsonAsync(HttpStatusCode.Created);
         Assert.Equal((order.Id(), "cancelled"), (again.Id(), again.Str("status")));
-        Assert.Equal(5, (await buyer.Client.GetJsonAsync($"/api/events/{drop.Id()}")).GetProperty("available").GetInt32());
+        Assert.Equal(5, await buyer.Client.AvailableSeatsAsync(drop.Id()));
     }
 
     [Theory]
@@ -131,7 +131,7 @@ public sealed class IdempotentOrderTests(GatewayFixture gateway)
         using var response = await buyer.Client.PostJsonAsync("/api/orders", new { eventId = drop.Id() }, key);
 
         await response.AssertValidationAsync("Idempotency-Key");
-        Assert.Equal(5, (await buyer.Client.GetJsonAsync($"/api/events/{drop.Id()}")).GetProperty("available").GetInt32());
+        Assert.Equal(5, await buyer.Client.AvailableSeatsAsync(drop.Id()));
     }
 
     [Fact]

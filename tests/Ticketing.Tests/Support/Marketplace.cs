@@ -40,6 +40,10 @@ public static class Marketplace
         return await response.AssertJsonAsync(HttpStatusCode.OK);
     }
 
+    /// <summary>The event's <c>available</c> counter, as <c>GET /api/events/{id}</c> reports it now.</summary>
+    public static async Task<int> AvailableSeatsAsync(this HttpClient client, string eventId) =>
+        (await client.GetJsonAsync($"/api/events/{eventId}")).GetProperty("available").GetInt32();
+
     public static string Id(this JsonElement resource) => resource.GetProperty("id").GetString()!;
 
     public static string Str(this JsonElement resource, string property) => resource.GetProperty(property).GetString()!;
