@@ -104,6 +104,19 @@ public sealed class GatewayClient(Uri baseAddress, int maxConnections, TimeSpan 
         }
     }
 
+    /// <summary>
+    /// Opens a GET whose body stays open (Server-Sent Events): the answer as soon as its headers arrive, within the
+    /// request timeout, its body left to the caller to read for as long as it likes.
+    /// </summary>
+    public async Task<HttpResponseMessage> OpenStreamAsync(string path, string accept, CancellationToken cancellation)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.Accept.ParseAdd(accept);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        deadline.CancelAfter(requestTimeout);
+        return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+    }
+
     private static ApiReply<T> Failed<T>(TransportFailure failure, int status, long started, string? error)
         where T : class =>
         new(status, null, null, Stopwatch.GetElapsedTime(started), failure, error, null);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text.Json;
+using Ticketing.DropSimulator.Http;
 using Ticketing.DropSimulator.Metrics;
 
 namespace Ticketing.DropSimulator.Phases;
@@ -17,14 +17,14 @@ public sealed record LiveWatchResult(
 
 /// <summary>
 /// Buyers waiting on the event page: each holds one <c>GET /api/events/{id}/live</c> (Server-Sent Events) open from
-/// before the drop until it is sent <c>available: 0</c>, instead of polling the counter. Watchers have connections
-/// of their own, apart from the buyers'.
+/// before the drop until it is sent <c>available: 0</c>, instead of polling the counter. Watchers have a connection
+/// pool of their own, apart from the buyers'.
 /// </summary>
 public sealed class LiveWatchPhase : IDisposable
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly HttpClient http;
+    private readonly GatewayClient client;
     private readonly int watchers;
     private readonly string path;
     private readonly CancellationTokenSource stop = new();
@@ -41,16 +41,7 @@ public sealed class LiveWatchPhase : IDisposable
         path = $"/api/events/{Uri.EscapeDataString(eventId)}/live";
         opened = Enumerable.Range(0, watchers).Select(_ => new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
         sawSoldOutAt = new long[watchers];
-        var handler = new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = watchers,
-            ConnectTimeout = ConnectTimeout,
-            UseProxy = false,
-            UseCookies = false,
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.None,
-        };
-        http = new HttpClient(handler, disposeHandler: true) { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        client = new GatewayClient(baseAddress, watchers, ConnectTimeout);
     }
 
     /// <summary>Opens every watcher's feed and waits (at most 30 s) until each has its first counters or has failed.</summary>
@@ -98,9 +89,7 @@ public sealed class LiveWatchPhase : IDisposable
     {
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
-            request.Headers.Accept.ParseAdd("text/event-stream");
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellation);
+            using var response = await client.OpenStreamAsync(path, "text/event-stream", cancellation);
             if (!response.IsSuccessStatusCode)
             {
                 return;
@@ -150,6 +139,6 @@ public sealed class LiveWatchPhase : IDisposable
     {
         watching?.Dispose();
         stop.Dispose();
-        http.Dispose();
+        client.Dispose();
     }
 }
