@@ -127,7 +127,8 @@ public sealed class DropRun(DropOptions options, string? repo, string outDir, st
 
         Enter($"counter: GET /api/events/{{id}} for {Durations.Format(options.PollDuration)}", cancellation);
         var when = onSaleAt is null ? "after the event is created, before the drop" : "while buyers wait for the on-sale moment";
-        report.EventPoll = await probe.RunAsync($"/api/events/{Uri.EscapeDataString(drop.Id)}", when, options.PollDuration, cancellation);
+        var counter = $"/api/events/{Uri.EscapeDataString(drop.Id)}";
+        report.EventPoll = await probe.RunAsync(counter, when, options.PollDuration, cancellation);
 
         using var watch = options.Watchers > 0 ? new LiveWatchPhase(client.BaseAddress, drop.Id, options.Watchers) : null;
         if (watch is not null)
@@ -142,7 +143,7 @@ public sealed class DropRun(DropOptions options, string? repo, string outDir, st
             drop.Id, drop.Capacity, onSaleAt is null ? null : drop.OnSaleAt, "the run was stopped before the event sold out", cancellation);
         if (options.PollersDuringDrop > 0)
         {
-            report.EventPollDuringDrop = await PollThroughAsync(client, drop, dropping, cancellation);
+            report.EventPollDuringDrop = await PollThroughAsync(client, counter, drop.OnSaleAt, dropping, cancellation);
         }
 
         var (dropResult, placed) = await dropping;
@@ -173,16 +174,17 @@ public sealed class DropRun(DropOptions options, string? repo, string outDir, st
     }
 
     /// <summary>The counter, polled by its own connections from the on-sale moment until the drop ends.</summary>
-    private async Task<ProbeResult> PollThroughAsync(GatewayClient client, EventDto drop, Task dropping, CancellationToken cancellation)
+    private async Task<ProbeResult> PollThroughAsync(
+        GatewayClient client, string counter, DateTimeOffset onSaleAt, Task dropping, CancellationToken cancellation)
     {
-        var wait = drop.OnSaleAt - DateTimeOffset.UtcNow;
+        var wait = onSaleAt - DateTimeOffset.UtcNow;
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, cancellation);
         }
 
         return await new ThroughputProbe(client, options.PollersDuringDrop)
-            .RunWhileAsync($"/api/events/{Uri.EscapeDataString(drop.Id)}", "during the drop", dropping, cancellation);
+            .RunWhileAsync(counter, "during the drop", dropping, cancellation);
     }
 
     /// <summary>Each phase starts here; phases whose workers stop quietly on a deadline are followed by one, so the report names the phase that ran out.</summary>
